@@ -1,0 +1,34 @@
+package org.dendrite.md.neighbor;
+
+import org.dendrite.md.Atoms;
+import org.dendrite.md.Box;
+
+/**
+ * What a solver needs from its surroundings to see atoms beyond its own domain. The single-domain
+ * implementation {@link PeriodicImages} makes ghosts from periodic images; the partitioner module
+ * provides implementations whose ghosts come from other domains, in-process or over Hazelcast. The
+ * engine never knows which it talks to.
+ */
+public interface HaloExchange {
+    /**
+     * Wraps owned atoms into the box (updating image flags), migrates atoms that left the domain,
+     * and rebuilds the ghost layer so that every atom within {@code ghostCutoff} of the domain is
+     * present as a ghost. Called when the neighbour list is rebuilt.
+     */
+    void borders(Atoms atoms, Box box, double ghostCutoff);
+
+    /** Refreshes ghost positions from their owners after atoms moved or the box changed. */
+    void forwardPositions(Atoms atoms, Box box);
+
+    /** Copies a per-atom scalar from owners to ghosts (e.g. the EAM embedding derivative). */
+    void forwardScalar(Atoms atoms, double[] perAtom);
+
+    /** Adds ghost entries of a 3-per-atom array onto their owners and zeroes the ghost entries. */
+    void reverseVector(Atoms atoms, double[] perAtom3);
+
+    /** Sum of a value over all domains. */
+    double sum(double localValue);
+
+    /** Sum of a small array over all domains, in place. */
+    void sum(double[] values);
+}

@@ -35,7 +35,7 @@ final class NoseHooverIntegrator {
     /** Thermostat settings (fix nvt temp Tstart Tstop Tdamp tchain tloop). */
     record Thermostat(TemperatureRamp temperature, double tdampPs, int tchain, int tloop) {
         static Thermostat parse(Params p) {
-            TemperatureRamp t = TemperatureRamp.parse(p);
+            TemperatureRamp t = TemperatureRamp.parse(p, false);
             double tdamp = p.getPositive("tdamp_ps", 0.1);
             int tchain = p.getInt("tchain", 3);
             if (tchain < 1) {

@@ -4,7 +4,8 @@
 # the same runs' thermo tables, then compare.py. From the repository root:
 #   sh tools/lammps-ensembles/run.sh              # everything (about an hour on 1 core)
 #   SKIP_DENDRITE=1 sh tools/lammps-ensembles/run.sh   # LAMMPS + comparison only
-# Environment: STEPS (20000 = 20 ps at 1 fs), NP (MPI ranks for lmp, default 1), T (600).
+# Environment: STEPS (20000 = 20 ps at 1 fs), SEED (velocity seed, 4928459), NP (MPI ranks for lmp,
+# default 1), T (600).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/tools/lammps-ensembles"
@@ -12,7 +13,7 @@ OUT="$ROOT/solvers/target/lammps-ensembles"
 STEPS=${STEPS:-20000}
 NP=${NP:-1}
 T=${T:-600}
-SEED=4928459
+SEED=${SEED:-4928459}
 mkdir -p "$OUT"
 python3 "$HERE/make_data.py" "$ROOT/conf/structures/llzo-tetragonal-192.extxyz" "$OUT/llzo-192.data"
 LMP=lmp
@@ -25,7 +26,8 @@ for ens in nvt npt; do
 done
 if [ "${SKIP_DENDRITE:-0}" != 1 ]; then
   echo "dendrite nvt, npt ..."
-  (cd "$ROOT" && mvn -q -o -pl solvers test -Plong -Dtest='LlzoEnsembleValidationTest#nvtOnLlzo1536+nptOnLlzo1536')
+  (cd "$ROOT" && mvn -q -o -pl solvers test -Plong -Dtest='LlzoEnsembleValidationTest#nvtOnLlzo1536+nptOnLlzo1536' \
+     -Ddendrite.validation.ps="$(python3 -c "print($STEPS / 1000)")" -Ddendrite.validation.seed="$SEED")
 fi
 python3 "$HERE/compare.py" --skip-ps 5 \
   nvt "$OUT/dendrite-nvt-1536.csv" "$OUT/lammps-nvt-1536.log" \

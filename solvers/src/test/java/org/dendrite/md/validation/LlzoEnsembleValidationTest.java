@@ -33,13 +33,19 @@ import org.junit.jupiter.api.Test;
  * NVE energy drift on the 5184-atom cell, and NVT/NPT runs on a 1536-atom cell (2×2×2 conventional
  * cells) whose thermo tables tools/lammps-ensembles/compare.py sets beside LAMMPS runs of the same
  * settings. Tables go to solvers/target/lammps-ensembles/. Run with
- * {@code mvn -o -pl solvers test -Plong -Dtest=LlzoEnsembleValidationTest}.
+ * {@code mvn -o -pl solvers test -Plong -Dtest=LlzoEnsembleValidationTest}; the comparison runs'
+ * length and velocity seed can be set with {@code -Ddendrite.validation.ps=20} and
+ * {@code -Ddendrite.validation.seed=4928459} (tools/lammps-ensembles/run.sh passes its STEPS and SEED).
  */
 @Tag("long")
 class LlzoEnsembleValidationTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path OUT = Path.of("target", "lammps-ensembles").toAbsolutePath();
     static final int THREADS = Integer.getInteger("dendrite.threads", 1);
+    /** Length of the NVT/NPT comparison runs, ps (first 5 ps are equilibration). */
+    static final double RUN_PS = Double.parseDouble(System.getProperty("dendrite.validation.ps", "20"));
+    /** Velocity seed of the NVT/NPT comparison runs. */
+    static final long SEED = Long.getLong("dendrite.validation.seed", 4928459L);
 
     static ForceField forceField() {
         return ForceFieldLoader.load(ROOT.resolve("conf/forcefields/llzo-du-teter.yaml"));
@@ -153,9 +159,9 @@ class LlzoEnsembleValidationTest {
         ForceField ff = forceField();
         SimulationState s = llzo("llzo-tetragonal-192.extxyz", 2, ff, 1L);
         CsvThermo t = run(s, ff, OUT.resolve("dendrite-nvt-1536.csv"), 10, List.of(
-                Stages.create(LjSystems.params("type", "velocity", "temperature_K", 600.0, "seed", 4928459)),
+                Stages.create(LjSystems.params("type", "velocity", "temperature_K", 600.0, "seed", SEED)),
                 Stages.create(LjSystems.params("type", "nvt", "temperature_K", 600.0, "tdamp_ps", 0.1,
-                        "duration_ps", 20.0, "timestep_fs", 1.0))));
+                        "duration_ps", RUN_PS, "timestep_fs", 1.0))));
         double[] temp = t.rows.stream().filter(r -> r[1] >= 5.0).mapToDouble(r -> r[2]).toArray();
         double m = LjSystems.mean(temp);
         double se = LjSystems.blockStdError(temp, 10);
@@ -170,9 +176,9 @@ class LlzoEnsembleValidationTest {
         ForceField ff = forceField();
         SimulationState s = llzo("llzo-tetragonal-192.extxyz", 2, ff, 1L);
         CsvThermo t = run(s, ff, OUT.resolve("dendrite-npt-1536.csv"), 10, List.of(
-                Stages.create(LjSystems.params("type", "velocity", "temperature_K", 600.0, "seed", 4928459)),
+                Stages.create(LjSystems.params("type", "velocity", "temperature_K", 600.0, "seed", SEED)),
                 Stages.create(LjSystems.params("type", "npt", "temperature_K", 600.0, "tdamp_ps", 0.1,
-                        "pressure_bar", 0.0, "pdamp_ps", 1.0, "couple", "iso", "duration_ps", 20.0,
+                        "pressure_bar", 0.0, "pdamp_ps", 1.0, "couple", "iso", "duration_ps", RUN_PS,
                         "timestep_fs", 1.0))));
         double[] p = t.rows.stream().filter(r -> r[1] >= 5.0).mapToDouble(r -> r[7]).toArray();
         double m = LjSystems.mean(p);

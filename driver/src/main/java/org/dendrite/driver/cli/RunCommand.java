@@ -1,0 +1,89 @@
+package org.dendrite.driver.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.dendrite.driver.config.ConfigException;
+import org.dendrite.driver.config.ConfigTree;
+import org.dendrite.driver.config.RunConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dendrite run CONFIG.yaml}: runs the protocol of a run config into a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a job described by a YAML run config (see docs/config.md).",
+            "Writes a run directory: run.json, thermo.csv, trajectories, restart files. It is named",
+            "DIR.partial while running, DIR on success and DIR.failed (with error.txt) on failure."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run completed", "1:the run started and failed (see DIR.failed/error.txt)",
+            "2:bad config, structure, force field or option"})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "Run configuration.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/<config-name>-<yyyyMMdd-HHmmss>).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "key=value",
+            description = {"Override a config key by dotted path with list indices; the value is parsed as YAML.",
+                "E.g. --set stages[1].temperature_K=900 --set structure.file=x.extxyz (repeatable)."})
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--restart", paramLabel = "FILE",
+            description = "Continue from a restart file written by an earlier run of the same config.")
+    Path restart;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunConfig cfg;
+        try {
+            cfg = loadConfig(config, overrides);
+        } catch (RuntimeException e) {
+            throw Errors.badInput(e);
+        }
+        Path dir = out != null ? out : defaultOutput(config);
+        RunJob job = new RunJob(cfg, dir, restart, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return job.execute();
+    }
+
+    /** Reads the config, applies overrides in order, checks every key and that the input files exist. */
+    public static RunConfig loadConfig(Path file, List<String> overrides) {
+        ConfigTree tree = ConfigTree.load(file);
+        for (String o : overrides) {
+            tree.set(o);
+        }
+        RunConfig cfg = RunConfig.read(tree);
+        requireFile(tree, "structure.file", cfg.structure().file(), "structure file");
+        requireFile(tree, "forcefield", cfg.forcefield(), "force-field file");
+        return cfg;
+    }
+
+    private static void requireFile(ConfigTree tree, String key, Path p, String what) {
+        if (!Files.isRegularFile(p)) {
+            throw new ConfigException(tree.locate(key).toString(), "key '" + key + "': " + what + " not found: " + p);
+        }
+    }
+
+    static Path defaultOutput(Path config) {
+        String name = config.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", name + "-" + stamp);
+    }
+}

@@ -1,0 +1,122 @@
+package org.dendrite.md.neighbor;
+
+import java.util.Arrays;
+
+import org.dendrite.md.Atoms;
+
+/**
+ * Builds the half neighbour list of local atoms against local and ghost atoms with a Cartesian cell
+ * list (bins at least half the list radius wide, searched over a stencil that covers the radius),
+ * in O(N). Rows come out in atom order and neighbours in a deterministic order, so the same
+ * positions always give the same list and therefore the same floating-point sums.
+ *
+ * <p>Arrays are kept between builds and grow only when the system needs more room.
+ */
+public final class NeighborBuilder {
+    private int[] binOf = new int[0];
+    private int[] binStart = new int[0];
+    private int[] binAtoms = new int[0];
+
+    /** Builds {@code list} for all pairs closer than {@code radius} (cut-off + skin), Å. */
+    public void build(Atoms atoms, double radius, NeighborList list) {
+        int nlocal = atoms.nlocal;
+        int total = atoms.total();
+        double[] x = atoms.x;
+        double lo0 = Double.POSITIVE_INFINITY, lo1 = Double.POSITIVE_INFINITY, lo2 = Double.POSITIVE_INFINITY;
+        double hi0 = Double.NEGATIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY, hi2 = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < total; a++) {
+            double px = x[3 * a], py = x[3 * a + 1], pz = x[3 * a + 2];
+            lo0 = Math.min(lo0, px);
+            hi0 = Math.max(hi0, px);
+            lo1 = Math.min(lo1, py);
+            hi1 = Math.max(hi1, py);
+            lo2 = Math.min(lo2, pz);
+            hi2 = Math.max(hi2, pz);
+        }
+        double half = 0.5 * radius;
+        int n0 = bins(hi0 - lo0, half), n1 = bins(hi1 - lo1, half), n2 = bins(hi2 - lo2, half);
+        double inv0 = n0 / Math.max(hi0 - lo0, 1e-300), inv1 = n1 / Math.max(hi1 - lo1, 1e-300),
+                inv2 = n2 / Math.max(hi2 - lo2, 1e-300);
+        int r0 = reach(radius, hi0 - lo0, n0), r1 = reach(radius, hi1 - lo1, n1), r2 = reach(radius, hi2 - lo2, n2);
+        int nbins = n0 * n1 * n2;
+
+        if (binOf.length < total) {
+            binOf = new int[Math.max(total, binOf.length * 3 / 2)];
+            binAtoms = new int[binOf.length];
+        }
+        if (binStart.length < nbins + 1) {
+            binStart = new int[nbins + 1];
+        }
+        Arrays.fill(binStart, 0, nbins + 1, 0);
+        for (int a = 0; a < total; a++) {
+            int b0 = Math.min((int) ((x[3 * a] - lo0) * inv0), n0 - 1);
+            int b1 = Math.min((int) ((x[3 * a + 1] - lo1) * inv1), n1 - 1);
+            int b2 = Math.min((int) ((x[3 * a + 2] - lo2) * inv2), n2 - 1);
+            int b = (b2 * n1 + b1) * n0 + b0;
+            binOf[a] = b;
+            binStart[b + 1]++;
+        }
+        for (int b = 0; b < nbins; b++) {
+            binStart[b + 1] += binStart[b];
+        }
+        int[] fill = new int[nbins];
+        for (int a = 0; a < total; a++) {
+            int b = binOf[a];
+            binAtoms[binStart[b] + fill[b]++] = a;
+        }
+
+        double rsqMax = radius * radius;
+        int[] offsets = list.offsets.length >= nlocal + 1 ? list.offsets : new int[nlocal + 1];
+        int[] nb = list.neighbors;
+        int count = 0;
+        for (int i = 0; i < nlocal; i++) {
+            offsets[i] = count;
+            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            int b = binOf[i];
+            int b0 = b % n0, b1 = (b / n0) % n1, b2 = b / (n0 * n1);
+            for (int c2 = Math.max(0, b2 - r2); c2 <= Math.min(n2 - 1, b2 + r2); c2++) {
+                for (int c1 = Math.max(0, b1 - r1); c1 <= Math.min(n1 - 1, b1 + r1); c1++) {
+                    int rowBase = (c2 * n1 + c1) * n0;
+                    int start = binStart[rowBase + Math.max(0, b0 - r0)];
+                    int end = binStart[rowBase + Math.min(n0 - 1, b0 + r0) + 1];
+                    for (int s = start; s < end; s++) {
+                        int j = binAtoms[s];
+                        double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                        if (j < nlocal) {
+                            if (j <= i) {
+                                continue;
+                            }
+                        } else if (!(dz > 0 || (dz == 0 && (dy > 0 || (dy == 0 && dx > 0))))) {
+                            // The mirror pair (owner of j, image of i) carries this interaction.
+                            continue;
+                        }
+                        double rsq = dx * dx + dy * dy + dz * dz;
+                        if (rsq < rsqMax) {
+                            if (count == nb.length) {
+                                nb = Arrays.copyOf(nb, Math.max(1024, nb.length + nb.length / 2));
+                            }
+                            nb[count++] = j;
+                        }
+                    }
+                }
+            }
+        }
+        offsets[nlocal] = count;
+        list.offsets = offsets;
+        list.neighbors = nb;
+        list.rows = nlocal;
+        list.cutoffWithSkin = radius;
+    }
+
+    private static int bins(double extent, double minWidth) {
+        return (int) Math.max(1, Math.min(1 << 10, Math.floor(extent / minWidth)));
+    }
+
+    private static int reach(double radius, double extent, int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        double width = extent / n;
+        return (int) Math.min(n, Math.ceil(radius / width));
+    }
+}

@@ -80,8 +80,8 @@ public final class ConfigTree {
     }
 
     private static Node compose(String text, String sourceName) {
+        // Duplicate keys are rejected in Converter: compose() builds nodes and never checks them.
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         Yaml yaml = new Yaml(options);
         try (Reader r = new StringReader(text)) {
             return yaml.compose(r);
@@ -242,9 +242,11 @@ public final class ConfigTree {
                 i = close + 1;
                 if (i < n && path.charAt(i) == '.') {
                     i++;
-                    if (i == n) {
-                        throw new ConfigException(option, "key '" + path + "' ends with '.'");
+                    if (i == n || path.charAt(i) == '[') {
+                        throw new ConfigException(option, "a name must follow '.' in key '" + path + "'");
                     }
+                } else if (i < n && path.charAt(i) != '[') {
+                    throw new ConfigException(option, "expected '.' or '[' after ']' in key '" + path + "'");
                 }
             } else {
                 int j = i;
@@ -259,8 +261,8 @@ public final class ConfigTree {
                 i = j;
                 if (i < n && path.charAt(i) == '.') {
                     i++;
-                    if (i == n) {
-                        throw new ConfigException(option, "key '" + path + "' ends with '.'");
+                    if (i == n || path.charAt(i) == '[') {
+                        throw new ConfigException(option, "a name must follow '.' in key '" + path + "'");
                     }
                 }
             }
@@ -346,6 +348,9 @@ public final class ConfigTree {
                     String key = ks.getValue();
                     if (key.equals("<<")) {
                         throw new ConfigException(where(k), "YAML merge keys ('<<') are not supported in run configs");
+                    }
+                    if (map.containsKey(key)) {
+                        throw new ConfigException(where(k), "duplicate key '" + key + "'");
                     }
                     String child = path.isEmpty() ? key : path + "." + key;
                     origins.put(child, at(k));

@@ -1,0 +1,50 @@
+package org.dendrite.driver.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.dendrite.md.io.ExtXyzReader;
+import org.dendrite.md.io.InputException;
+import org.dendrite.md.io.LammpsDataReader;
+import org.dendrite.md.io.Structure;
+import org.dendrite.md.potential.ForceField;
+import org.dendrite.md.potential.ForceFieldLoader;
+
+/** Reads the inputs every command needs: a force field and a structure on its species. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    public static ForceField forceField(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InputException.inFile(file.toString(), "force-field file not found");
+        }
+        return ForceFieldLoader.load(file);
+    }
+
+    /**
+     * Reads a structure (extended XYZ by extension {@code .extxyz}/{@code .xyz}, a LAMMPS data
+     * file otherwise), maps its species onto the force field's (charges from the force field),
+     * and replicates it {@code replicate[0] × replicate[1] × replicate[2]} times.
+     *
+     * @param types species of LAMMPS data types 1, 2, …; null to take them from the Masses comments
+     */
+    public static Structure structure(Path file, List<String> types, ForceField ff, int[] replicate) {
+        if (!Files.isRegularFile(file)) {
+            throw InputException.inFile(file.toString(), "structure file not found");
+        }
+        Structure s = isExtendedXyz(file) ? ExtXyzReader.read(file) : LammpsDataReader.read(file, types);
+        s = s.onSpecies(ff.species());
+        if (replicate[0] * replicate[1] * replicate[2] != 1) {
+            s = s.replicate(replicate[0], replicate[1], replicate[2]);
+        }
+        return s;
+    }
+
+    static boolean isExtendedXyz(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".extxyz") || name.endsWith(".xyz");
+    }
+}

@@ -5,6 +5,10 @@ import java.nio.file.NoSuchFileException;
 
 import org.dendrite.config.ParamException;
 import org.dendrite.driver.config.ConfigException;
+import org.dendrite.md.integrate.SimulationException;
+import org.dendrite.md.io.InputException;
+import org.dendrite.md.neighbor.LostAtomException;
+import org.dendrite.md.state.RestartFileException;
 
 /** Turns exceptions into the one-line messages and exit codes of the command line. */
 final class Errors {
@@ -32,9 +36,19 @@ final class Errors {
      * already carry "file:line: reason", others get their type so that a bug is recognisable.
      */
     static String describe(Throwable t) {
-        if (t instanceof ConfigException || t instanceof ParamException || t instanceof IllegalArgumentException
-                || t instanceof IllegalStateException) {
+        if (t instanceof ConfigException || t instanceof ParamException || t instanceof InputException
+                || t instanceof RestartFileException || t instanceof LostAtomException
+                || t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
             return Main.oneLine(t.getMessage());
+        }
+        if (t instanceof SimulationException) {
+            // "step N, atom id I: reason" — a run that blew up, reported as LAMMPS reports lost atoms.
+            return "simulation failed at " + Main.oneLine(t.getMessage());
+        }
+        if (t instanceof ArithmeticException || t instanceof NullPointerException
+                || t instanceof IndexOutOfBoundsException || t instanceof ClassCastException) {
+            return "internal error: " + t.getClass().getSimpleName() + ": " + Main.oneLine(String.valueOf(t.getMessage()))
+                    + " (rerun with --debug and report it)";
         }
         if (t instanceof UncheckedIOException u && u.getCause() != null) {
             return describe(u.getCause());

@@ -56,8 +56,9 @@ public final class EvalCommand implements Callable<Integer> {
         ForceField ff;
         Structure s;
         try {
-            ff = Inputs.forceField(forcefield);
-            s = Inputs.structure(structure, types, ff, new int[] {1, 1, 1});
+            Inputs.Loaded sys = Inputs.load(structure, types, forcefield, new int[] {1, 1, 1});
+            ff = sys.forceField();
+            s = sys.structure();
         } catch (RuntimeException e) {
             throw Errors.badInput(e);
         }

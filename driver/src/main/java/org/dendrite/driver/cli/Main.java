@@ -67,7 +67,7 @@ public final class Main implements Runnable {
             message = f.getMessage();
         } else {
             code = CliFailure.RUN_FAILED;
-            message = "internal error: " + Errors.describe(ex) + " (rerun with --debug for the stack trace)";
+            message = Errors.describe(ex);
         }
         err.println("error: " + oneLine(message));
         if (debug) {

@@ -1,5 +1,6 @@
 package org.dendrite.driver.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -11,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.dendrite.driver.config.ConfigException;
 import org.dendrite.driver.config.ConfigTree;
 import org.dendrite.driver.config.RunConfig;
+import org.dendrite.driver.run.RunDirectory;
+import org.dendrite.driver.run.RunJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,15 +51,37 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig cfg;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        RunJob job;
+        RunDirectory dir;
         try {
-            cfg = loadConfig(config, overrides);
+            RunConfig cfg = loadConfig(config, overrides);
+            job = new RunJob(cfg, restart, commandLine(), stdout, stderr);
+            job.prepare();
+            dir = RunDirectory.create(out != null ? out : defaultOutput(config));
         } catch (RuntimeException e) {
             throw Errors.badInput(e);
         }
-        Path dir = out != null ? out : defaultOutput(config);
-        RunJob job = new RunJob(cfg, dir, restart, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return job.execute();
+        stderr.println("dendrite: running " + config + " in " + dir.path());
+        stderr.flush();
+        try {
+            job.run(dir);
+            Path done = dir.complete();
+            stdout.println("run completed: " + done);
+            return 0;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            String reason = Errors.describe(e);
+            Path failed = dir.fail(reason, e);
+            throw new CliFailure(CliFailure.RUN_FAILED, reason + " (run directory: " + failed + ")", e);
+        }
+    }
+
+    private List<String> commandLine() {
+        List<String> args = new ArrayList<>();
+        args.add("dendrite");
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
     }
 
     /** Reads the config, applies overrides in order, checks every key and that the input files exist. */

@@ -19,10 +19,11 @@ import org.dendrite.config.Params;
  * @param threads        force-loop threads
  * @param seed           master seed of every random stream of the run
  * @param output         what to write and how often
+ * @param checks         blow-up detection during the run
  * @param stages         the protocol, one mapping per stage, in order
  */
 public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefield, double skinAngstrom,
-                        int threads, long seed, OutputSpec output, List<Params> stages) {
+                        int threads, long seed, OutputSpec output, ChecksSpec checks, List<Params> stages) {
 
     /** Default master seed: any fixed number makes two runs of the same config identical. */
     public static final long DEFAULT_SEED = 20261121L;
@@ -40,6 +41,14 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      */
     public record OutputSpec(long thermoEverySteps, List<String> trajectoryFormats, long trajectoryEverySteps,
                              long restartEverySteps, double progressEverySeconds) {
+    }
+
+    /**
+     * @param energyEverySteps       steps between potential-energy jump checks (0: only where energies are computed anyway)
+     * @param maxEnergyJumpEvPerAtom largest accepted change of potential energy between two checks, eV/atom
+     * @param displacement           stop when an atom moves more than half the skin in one step
+     */
+    public record ChecksSpec(long energyEverySteps, double maxEnergyJumpEvPerAtom, boolean displacement) {
     }
 
     /** Reads and checks the top level; ParamExceptions come back as ConfigExceptions at file:line. */
@@ -119,12 +128,17 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
         o.finish();
         OutputSpec output = new OutputSpec(thermoEvery, formats, trajEvery, restartEvery, progressEvery);
 
+        Params c = p.child("checks");
+        ChecksSpec checks = new ChecksSpec(nonNegative(c, "energy_every_steps", 100),
+                c.getPositive("max_energy_jump_eV_per_atom", 1.0), c.getBoolean("displacement", true));
+        c.finish();
+
         List<Params> stages = p.children("stages");
         if (stages.isEmpty()) {
             throw new ParamException("stages", "is required: a list of at least one stage");
         }
         p.finish();
-        return new RunConfig(tree, structure, forcefield, skin, threads, seed, output, stages);
+        return new RunConfig(tree, structure, forcefield, skin, threads, seed, output, checks, stages);
     }
 
     private static long nonNegative(Params p, String key, long def) {

@@ -17,11 +17,28 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** A force field that does not depend on the structure (used to learn the species). */
     public static ForceField forceField(Path file) {
         if (!Files.isRegularFile(file)) {
             throw InputException.inFile(file.toString(), "force-field file not found");
         }
         return ForceFieldLoader.load(file);
+    }
+
+    /**
+     * A structure and the force field set up for it: the species come from the force field, and
+     * terms that depend on the system (an Ewald sum given only an accuracy picks α from N, Σq²
+     * and the box, as LAMMPS does) are set up for the final, replicated structure.
+     */
+    public static Loaded load(Path structureFile, List<String> types, Path forceFieldFile, int[] replicate) {
+        ForceField species = forceField(forceFieldFile);
+        Structure s = structure(structureFile, types, species, replicate);
+        ForceField ff = ForceFieldLoader.load(forceFieldFile, s.atoms(), s.box());
+        return new Loaded(s, ff);
+    }
+
+    /** A structure on the species of its force field. */
+    public record Loaded(Structure structure, ForceField forceField) {
     }
 
     /**

@@ -15,12 +15,19 @@ public final class ProgressReporter {
     private final long startNanos;
     private long lastPrintNanos;
     private long stepsDone;
+    private long firstStep = Long.MIN_VALUE;
 
     /**
-     * @param totalSteps      MD steps of the whole protocol (for the ETA)
+     * @param totalSteps      steps this run still has to do (for the ETA)
      * @param intervalSeconds minimum wall time between two lines
      */
     public ProgressReporter(PrintWriter err, long totalSteps, double intervalSeconds) {
+        this(err, totalSteps, intervalSeconds, Long.MIN_VALUE);
+    }
+
+    /** With {@code firstStep}: the step the run starts from (a restarted run does not start at 0). */
+    public ProgressReporter(PrintWriter err, long totalSteps, double intervalSeconds, long firstStep) {
+        this.firstStep = firstStep;
         this.err = err;
         this.totalSteps = totalSteps;
         this.intervalNanos = (long) (intervalSeconds * 1e9);
@@ -29,14 +36,17 @@ public final class ProgressReporter {
     }
 
     /**
-     * Called after every step; prints when the interval has passed.
+     * Called from time to time during the run; prints when the interval has passed since the last line.
      *
      * @param stage      label of the running stage
      * @param step       global step number
      * @param timestepPs current timestep, ps (0 for minimization, which has no simulated time)
      */
-    public void stepDone(String stage, long step, double timestepPs) {
-        stepsDone++;
+    public void update(String stage, long step, double timestepPs) {
+        if (firstStep == Long.MIN_VALUE) {
+            firstStep = step;
+        }
+        stepsDone = step - firstStep;
         long now = System.nanoTime();
         if (now - lastPrintNanos < intervalNanos) {
             return;

@@ -6,14 +6,14 @@ import java.util.Map;
 
 /**
  * Where the wall time of a run went, printed at the end as LAMMPS prints its "MPI task timing
- * breakdown": force evaluation (pair + Coulomb + many-body), neighbour-list builds and ghost
- * updates, integration (everything the stages do besides forces), output (thermo, trajectory,
- * restart), and the rest.
+ * breakdown": force evaluation (pair + Coulomb + many-body + k-space), neighbour-list and ghost
+ * builds, ghost position updates (comm), integration (everything the stages do besides forces),
+ * output (thermo, trajectory, restart files), and other (reading inputs and setting up).
  */
 public final class TimingBreakdown {
     /** Sections of the table, in print order. */
     public enum Section {
-        FORCE("Force"), NEIGHBOR("Neigh"), INTEGRATE("Integrate"), OUTPUT("Output"), OTHER("Other");
+        FORCE("Force"), NEIGHBOR("Neigh"), COMM("Comm"), INTEGRATE("Integrate"), OUTPUT("Output"), OTHER("Other");
 
         final String label;
 
@@ -32,27 +32,23 @@ public final class TimingBreakdown {
         return nanos[s.ordinal()] * 1e-9;
     }
 
+    /** Sets a section to a value measured elsewhere (e.g. the force engine's own timers). */
+    public void set(Section s, long elapsedNanos) {
+        nanos[s.ordinal()] = elapsedNanos;
+    }
+
     /**
-     * Fixes the sections against the measured total: {@code other} becomes whatever the named
-     * sections do not explain, so the table adds up to the loop time.
-     *
-     * @param totalNanos  wall time of the whole loop
-     * @param measuredIntegrateAsRemainder when true, integration is total − force − neighbour −
-     *                    output − other, for stage code that is not timed separately
+     * Makes {@code section} whatever the other sections do not explain of {@code totalNanos}, for
+     * work that is not timed by itself (the integrator's updates between force evaluations).
      */
-    public void close(long totalNanos, boolean measuredIntegrateAsRemainder) {
-        long named = 0;
+    public void setRemainder(Section section, long totalNanos) {
+        long others = 0;
         for (Section s : Section.values()) {
-            if (s != Section.OTHER && !(measuredIntegrateAsRemainder && s == Section.INTEGRATE)) {
-                named += nanos[s.ordinal()];
+            if (s != section) {
+                others += nanos[s.ordinal()];
             }
         }
-        long rest = Math.max(0, totalNanos - named - nanos[Section.OTHER.ordinal()]);
-        if (measuredIntegrateAsRemainder) {
-            nanos[Section.INTEGRATE.ordinal()] = rest;
-        } else {
-            nanos[Section.OTHER.ordinal()] += rest;
-        }
+        nanos[section.ordinal()] = Math.max(0, totalNanos - others);
     }
 
     public double totalSeconds() {

@@ -37,10 +37,19 @@ public final class ExtXyzReader {
 
     /** The last frame of the file (as ASE's {@code read} does). */
     public static Structure read(Path path) {
+        return read(path, null);
+    }
+
+    /**
+     * The last frame, its atoms typed by {@code target} (a force field's species): types are
+     * target indices, charges and masses the target's, and a species the target lacks is an error
+     * naming the line. With a null target, as {@link #read(Path)}.
+     */
+    public static Structure read(Path path, Species target) {
         try (TextLines in = TextLines.open(path)) {
             Structure last = null;
             Structure s;
-            while ((s = readFrame(in)) != null) {
+            while ((s = readFrame(in, target)) != null) {
                 last = s;
             }
             if (last == null) {
@@ -52,10 +61,15 @@ public final class ExtXyzReader {
 
     /** Every frame of the file, in order. */
     public static List<Structure> readAll(Path path) {
+        return readAll(path, null);
+    }
+
+    /** Every frame of the file, typed by {@code target} as in {@link #read(Path, Species)}. */
+    public static List<Structure> readAll(Path path, Species target) {
         try (TextLines in = TextLines.open(path)) {
             List<Structure> frames = new ArrayList<>();
             Structure s;
-            while ((s = readFrame(in)) != null) {
+            while ((s = readFrame(in, target)) != null) {
                 frames.add(s);
             }
             if (frames.isEmpty()) {
@@ -69,7 +83,7 @@ public final class ExtXyzReader {
     private record Column(String name, char type, int count, int first) {
     }
 
-    private static Structure readFrame(TextLines in) {
+    private static Structure readFrame(TextLines in, Species target) {
         String countLine;
         do {
             countLine = in.next();
@@ -160,7 +174,11 @@ public final class ExtXyzReader {
                         + describe(columns) + "), found " + t.length);
             }
             String name = species != null ? t[species.first] : symbolOfZ(t[z.first], in.file, ln);
-            int ty = names.indexOf(name);
+            int ty = target != null ? target.typeOf(name) : names.indexOf(name);
+            if (ty < 0 && target != null) {
+                throw InputException.atLine(in.file, ln, "species '" + name + "' is not in the force field (it has "
+                        + String.join(", ", target.names()) + ")");
+            }
             if (ty < 0) {
                 String element = Elements.elementOf(name);
                 if (element == null) {
@@ -199,7 +217,7 @@ public final class ExtXyzReader {
         for (int k = 0; k < m.length; k++) {
             m[k] = masses.get(k);
         }
-        Atoms atoms = new Atoms(new Species(names, m, new double[m.length]), n);
+        Atoms atoms = new Atoms(target != null ? target : new Species(names, m, new double[m.length]), n);
         FrameRotation rot = frame.rotation;
         for (int i = 0; i < n; i++) {
             for (int d = 0; d < 3; d++) {
@@ -212,6 +230,9 @@ public final class ExtXyzReader {
             rot.toLammps(atoms.f, 3 * i);
             atoms.type[i] = type[i];
             atoms.id[i] = id[i];
+        }
+        if (target != null) {
+            atoms.chargesFromSpecies();
         }
         rot.toLammps(origin, 0);
         Box box = new Box(origin[0], origin[1], origin[2], frame.lx, frame.ly, frame.lz, frame.xy, frame.xz, frame.yz);

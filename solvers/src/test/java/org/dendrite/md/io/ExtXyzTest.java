@@ -281,7 +281,7 @@ class ExtXyzTest {
     }
 
     @Test
-    @DisplayName("a species the force field lacks is an error naming the file and the atom")
+    @DisplayName("a species the force field lacks is an error naming the atom (after reading) or the line (reading onto the force field)")
     void unknownSpeciesNamesAtom() throws IOException {
         Path p = file("xe.extxyz", "3\nLattice=\"5 0 0 0 5 0 0 0 5\"\nLi 0 0 0\nXe 1 1 1\nO 2 2 2\n");
         Structure s = ExtXyzReader.read(p);
@@ -289,8 +289,14 @@ class ExtXyzTest {
                 new double[] {0.6, 1.8, 2.4, -1.2});
         InputException e = assertThrows(InputException.class, () -> s.onSpecies(ff));
         assertEquals(p + ": atom 2: species 'Xe' is not in the force field (it has Li, La, Zr, O)", e.getMessage());
-        Structure ok = ExtXyzReader.read(file("ok.extxyz", "2\nLattice=\"5 0 0 0 5 0 0 0 5\"\nO 0 0 0\nLi 1 1 1\n"))
-                .onSpecies(ff);
+        InputException atLine = assertThrows(InputException.class, () -> ExtXyzReader.read(p, ff));
+        assertEquals(p + ":4: species 'Xe' is not in the force field (it has Li, La, Zr, O)", atLine.getMessage());
+        Path okFile = file("ok.extxyz", "2\nLattice=\"5 0 0 0 5 0 0 0 5\"\nO 0 0 0\nLi 1 1 1\n");
+        Structure ok = ExtXyzReader.read(okFile).onSpecies(ff);
+        Structure direct = ExtXyzReader.read(okFile, ff);
+        assertEquals(3, direct.atoms().type[0]);
+        assertEquals(-1.2, direct.atoms().q[0]);
+        assertEquals(ff, direct.species());
         assertEquals(3, ok.atoms().type[0]);
         assertEquals(0, ok.atoms().type[1]);
         assertEquals(-1.2, ok.atoms().q[0]);

@@ -7,7 +7,10 @@ import java.util.Random;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.engine.ForceEngine;
+import org.dendrite.md.engine.ForceResult;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -59,8 +62,31 @@ public abstract class ForceFieldContract {
         return 24;
     }
 
-    protected ReferenceEvaluator.Result evaluate(Atoms atoms, Box box) {
-        return ReferenceEvaluator.evaluate(forceField(), atoms, box);
+    /** Evaluates with the reference evaluator, or with {@link ForceEngine} (2 threads) when {@code engine}. */
+    protected ReferenceEvaluator.Result evaluate(Atoms atoms, Box box, boolean engine) {
+        return engine ? viaEngine(forceField(), atoms, box, 2) : ReferenceEvaluator.evaluate(forceField(), atoms, box);
+    }
+
+    /** One evaluation by a fresh ForceEngine on a copy of the atoms; forces returned in input order (by id). */
+    public static ReferenceEvaluator.Result viaEngine(ForceField ff, Atoms atoms, Box box, int threads) {
+        Atoms a = atoms.copyLocal();
+        ReferenceEvaluator.Result r = new ReferenceEvaluator.Result();
+        try (ForceEngine e = new ForceEngine(ff, 0.7, threads)) {
+            ForceResult fr = new ForceResult();
+            e.compute(a, box, true, fr);
+            r.energy = fr.potentialEnergy();
+            System.arraycopy(fr.virial, 0, r.virial, 0, 9);
+        }
+        r.f = new double[3 * atoms.nlocal];
+        int[] index = new int[atoms.nlocal + 1];
+        for (int i = 0; i < atoms.nlocal; i++) {
+            index[atoms.id[i]] = i;
+        }
+        for (int k = 0; k < a.nlocal; k++) {
+            int i = index[a.id[k]];
+            System.arraycopy(a.f, 3 * k, r.f, 3 * i, 3);
+        }
+        return r;
     }
 
     private Box box(boolean triclinic) {
@@ -75,15 +101,15 @@ public abstract class ForceFieldContract {
         return Math.sqrt(s / f.length);
     }
 
-    @ParameterizedTest(name = "triclinic={0}")
-    @ValueSource(booleans = {false, true})
-    void forcesEqualMinusEnergyGradientByCentralDifferences(boolean triclinic) {
+    @ParameterizedTest(name = "triclinic={0} engine={1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void forcesEqualMinusEnergyGradientByCentralDifferences(boolean triclinic, boolean engine) {
         if (!conservative()) {
             return;
         }
         Box box = box(triclinic);
         Atoms atoms = configuration(box, 101);
-        ReferenceEvaluator.Result r0 = evaluate(atoms, box);
+        ReferenceEvaluator.Result r0 = evaluate(atoms, box, engine);
         double rmsF = rms(r0.f);
         double h = positionStep();
         int n3 = 3 * atoms.nlocal;
@@ -94,28 +120,28 @@ public abstract class ForceFieldContract {
             int k = checks == n3 ? c : rnd.nextInt(n3);
             double x0 = atoms.x[k];
             atoms.x[k] = x0 + h;
-            double ep = evaluate(atoms, box).energy;
+            double ep = evaluate(atoms, box, engine).energy;
             atoms.x[k] = x0 - h;
-            double em = evaluate(atoms, box).energy;
+            double em = evaluate(atoms, box, engine).energy;
             atoms.x[k] = x0;
             double fd = -(ep - em) / (2 * h);
             worst = Math.max(worst, Math.abs(fd - r0.f[k]));
         }
-        System.out.printf("[FD forces] %s triclinic=%b: max|F-F_fd| = %.3e eV/A, rms(F) = %.3e, ratio %.2e%n",
-                getClass().getSimpleName(), triclinic, worst, rmsF, worst / rmsF);
+        System.out.printf("[FD forces] %s triclinic=%b engine=%b: max|F-F_fd| = %.3e eV/A, rms(F) = %.3e, ratio %.2e%n",
+                getClass().getSimpleName(), triclinic, engine, worst, rmsF, worst / rmsF);
         assertTrue(worst <= forceTolerance() * rmsF,
                 "max |F - F_fd| = " + worst + " eV/Å exceeds " + forceTolerance() + " × rms(F) = " + rmsF);
     }
 
-    @ParameterizedTest(name = "triclinic={0}")
-    @ValueSource(booleans = {false, true})
-    void virialEqualsMinusStrainDerivativeOfEnergy(boolean triclinic) {
+    @ParameterizedTest(name = "triclinic={0} engine={1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void virialEqualsMinusStrainDerivativeOfEnergy(boolean triclinic, boolean engine) {
         if (!conservative()) {
             return;
         }
         Box box = box(triclinic);
         Atoms atoms = configuration(box, 202);
-        ReferenceEvaluator.Result r0 = evaluate(atoms, box);
+        ReferenceEvaluator.Result r0 = evaluate(atoms, box, engine);
         double scale = 0;
         for (double w : r0.virial) {
             scale = Math.max(scale, Math.abs(w));
@@ -127,26 +153,26 @@ public abstract class ForceFieldContract {
         for (int[] ab : comps) {
             double[] eps = new double[9];
             eps[3 * ab[0] + ab[1]] = h;
-            double ep = evaluate(strained, TestCells.strained(box, eps, atoms, strained)).energy;
+            double ep = evaluate(strained, TestCells.strained(box, eps, atoms, strained), engine).energy;
             eps[3 * ab[0] + ab[1]] = -h;
-            double em = evaluate(strained, TestCells.strained(box, eps, atoms, strained)).energy;
+            double em = evaluate(strained, TestCells.strained(box, eps, atoms, strained), engine).energy;
             // x_a -> x_a + ε_ab x_b, so −∂E/∂ε_ab = Σ f_a x_b = W_ba.
             double fd = -(ep - em) / (2 * h);
             worst = Math.max(worst, Math.abs(fd - r0.virial[3 * ab[1] + ab[0]]));
             worst = Math.max(worst, Math.abs(r0.virial[3 * ab[0] + ab[1]] - r0.virial[3 * ab[1] + ab[0]]));
         }
-        System.out.printf("[FD virial] %s triclinic=%b: max|W-W_fd| = %.3e eV, max|W| = %.3e, ratio %.2e%n",
-                getClass().getSimpleName(), triclinic, worst, scale, worst / scale);
+        System.out.printf("[FD virial] %s triclinic=%b engine=%b: max|W-W_fd| = %.3e eV, max|W| = %.3e, ratio %.2e%n",
+                getClass().getSimpleName(), triclinic, engine, worst, scale, worst / scale);
         assertTrue(worst <= virialTolerance() * scale,
                 "max |W - W_fd| = " + worst + " eV exceeds " + virialTolerance() + " × max|W| = " + scale);
     }
 
-    @ParameterizedTest(name = "triclinic={0}")
-    @ValueSource(booleans = {false, true})
-    void energyAndForcesAreInvariantUnderTranslation(boolean triclinic) {
+    @ParameterizedTest(name = "triclinic={0} engine={1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void energyAndForcesAreInvariantUnderTranslation(boolean triclinic, boolean engine) {
         Box box = box(triclinic);
         Atoms atoms = configuration(box, 303);
-        ReferenceEvaluator.Result r0 = evaluate(atoms, box);
+        ReferenceEvaluator.Result r0 = evaluate(atoms, box, engine);
         Atoms moved = atoms.copyLocal();
         double[] t = {0.731, -1.913, 2.417};
         for (int i = 0; i < moved.nlocal; i++) {
@@ -154,7 +180,7 @@ public abstract class ForceFieldContract {
                 moved.x[3 * i + a] += t[a];
             }
         }
-        ReferenceEvaluator.Result r1 = evaluate(moved, box);
+        ReferenceEvaluator.Result r1 = evaluate(moved, box, engine);
         double rmsF = rms(r0.f);
         assertEquals(r0.energy, r1.energy, 1e-10 * Math.max(1, Math.abs(r0.energy)), "energy changed under translation");
         for (int k = 0; k < r0.f.length; k++) {
@@ -162,12 +188,12 @@ public abstract class ForceFieldContract {
         }
     }
 
-    @ParameterizedTest(name = "triclinic={0}")
-    @ValueSource(booleans = {false, true})
-    void forcesSumToZeroByNewtonsThirdLaw(boolean triclinic) {
+    @ParameterizedTest(name = "triclinic={0} engine={1}")
+    @CsvSource({"false,false", "true,false", "false,true", "true,true"})
+    void forcesSumToZeroByNewtonsThirdLaw(boolean triclinic, boolean engine) {
         Box box = box(triclinic);
         Atoms atoms = configuration(box, 404);
-        ReferenceEvaluator.Result r = evaluate(atoms, box);
+        ReferenceEvaluator.Result r = evaluate(atoms, box, engine);
         double rmsF = rms(r.f);
         for (int a = 0; a < 3; a++) {
             double s = 0;
@@ -175,6 +201,29 @@ public abstract class ForceFieldContract {
                 s += r.f[3 * i + a];
             }
             assertEquals(0.0, s, 1e-10 * atoms.nlocal * Math.max(1, rmsF), "total force along axis " + a);
+        }
+    }
+
+    @ParameterizedTest(name = "triclinic={0}")
+    @ValueSource(booleans = {false, true})
+    void forceEngineAgreesWithReferenceEvaluator(boolean triclinic) {
+        Box box = box(triclinic);
+        Atoms atoms = configuration(box, 505);
+        ReferenceEvaluator.Result ref = ReferenceEvaluator.evaluate(forceField(), atoms, box);
+        double rmsF = rms(ref.f);
+        double wmax = 0;
+        for (double w : ref.virial) {
+            wmax = Math.max(wmax, Math.abs(w));
+        }
+        for (int threads : new int[] {1, 2}) {
+            ReferenceEvaluator.Result eng = viaEngine(forceField(), atoms, box, threads);
+            assertEquals(ref.energy, eng.energy, 1e-11 * Math.max(1, Math.abs(ref.energy)), "energy, threads=" + threads);
+            for (int k = 0; k < 9; k++) {
+                assertEquals(ref.virial[k], eng.virial[k], 1e-11 * Math.max(1, wmax), "virial " + k + ", threads=" + threads);
+            }
+            for (int k = 0; k < ref.f.length; k++) {
+                assertEquals(ref.f[k], eng.f[k], 1e-10 * Math.max(1, rmsF), "force component " + k + ", threads=" + threads);
+            }
         }
     }
 }

@@ -192,13 +192,14 @@ public final class EwaldSum implements GlobalTerm {
             }
             gsqmx = Math.max(Math.max(sq(unitk[0] * kxmax), sq(unitk[1] * kymax)), sq(unitk[2] * kzmax));
             if (triclinic) {
-                // LAMMPS scales the per-axis limits by H^T for a skewed cell (Ewald::setup, lamda2xT).
+                // LAMMPS scales the per-axis limits by H^T with the absolute tilts for a skewed
+                // cell (Ewald::setup with KSpace::lamda2xT), truncating to integers.
                 double t0 = kxmax / lx;
                 double t1 = kymax / ly;
                 double t2 = kzmax / lz;
                 kxmax = Math.max(1, (int) (lx * t0));
-                kymax = Math.max(1, (int) (box.xy() * t0 + ly * t1));
-                kzmax = Math.max(1, (int) (box.xz() * t0 + box.yz() * t1 + lz * t2));
+                kymax = Math.max(1, (int) (Math.abs(box.xy()) * t0 + ly * t1));
+                kzmax = Math.max(1, (int) (Math.abs(box.xz()) * t0 + Math.abs(box.yz()) * t1 + lz * t2));
             }
         } else {
             kxmax = kmaxFixed[0];

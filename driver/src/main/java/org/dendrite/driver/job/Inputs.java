@@ -9,6 +9,7 @@ import org.dendrite.md.io.ExtXyzReader;
 import org.dendrite.md.io.InputException;
 import org.dendrite.md.io.LammpsDataReader;
 import org.dendrite.md.io.Structure;
+import org.dendrite.md.io.StructureValidator;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.ForceFieldLoader;
 
@@ -43,8 +44,9 @@ public final class Inputs {
 
     /**
      * Reads a structure (extended XYZ by extension {@code .extxyz}/{@code .xyz}, a LAMMPS data
-     * file otherwise), maps its species onto the force field's (charges from the force field),
-     * and replicates it {@code replicate[0] × replicate[1] × replicate[2]} times.
+     * file otherwise) on the force field's species (charges from the force field), checks it
+     * (finite coordinates, unique ids, no two atoms closer than 0.5 Å) and replicates it
+     * {@code replicate[0] × replicate[1] × replicate[2]} times.
      *
      * @param types species of LAMMPS data types 1, 2, …; null to take them from the Masses comments
      */
@@ -52,8 +54,10 @@ public final class Inputs {
         if (!Files.isRegularFile(file)) {
             throw InputException.inFile(file.toString(), "structure file not found");
         }
-        Structure s = isExtendedXyz(file) ? ExtXyzReader.read(file) : LammpsDataReader.read(file, types);
-        s = s.onSpecies(ff.species());
+        Structure s = isExtendedXyz(file)
+                ? ExtXyzReader.read(file, ff.species())
+                : LammpsDataReader.read(file, types).onSpecies(ff.species());
+        StructureValidator.validate(s);
         if (replicate[0] * replicate[1] * replicate[2] != 1) {
             s = s.replicate(replicate[0], replicate[1], replicate[2]);
         }

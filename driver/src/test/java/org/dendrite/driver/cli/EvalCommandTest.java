@@ -72,4 +72,17 @@ class EvalCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: " + bad + ":4: "), r.err());
     }
+
+    @Test
+    @DisplayName("eval of a structure with two atoms closer than 0.5 Å is one error line naming the file and atom, exit code 2")
+    void closeAtomsNameTheAtom(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("close.extxyz");
+        java.nio.file.Files.writeString(bad, "3\nLattice=\"10 0 0 0 10 0 0 0 10\" Properties=species:S:1:pos:R:3\n"
+                + "Li 1 1 1\nO 5 5 5\nLi 1.2 1.1 1.0\n");
+        CliRunner.Result r = CliRunner.run("eval", "--structure", bad.toString(),
+                "--forcefield", CliRunner.DU_TETER.toString(), "--out", tmp.resolve("o.extxyz").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: " + bad + ": atom "), r.err());
+    }
 }

@@ -12,7 +12,9 @@ import org.dendrite.md.integrate.IterativeStage;
  * min_linesearch: backtracking (α ← α/2) until the energy decrease reaches 0.4·α·(F·h), with a
  * secant projection α₀ = α − (α − α_prev)(F·h)/Δ(F·h) accepted when the energy change agrees with
  * the quadratic model to 10 %. The first trial is limited so that no coordinate moves more than
- * dmax.
+ * dmax. Where the energy change is below floating-point resolution (|ΔE| ≤ 1e-13 |E|) a step is
+ * accepted when it reduced |F·h|, so that tight force tolerances can be reached; LAMMPS stops there
+ * with "linesearch alpha is zero".
  */
 final class ConjugateGradient {
     private static final double ALPHA_MAX = 1.0;
@@ -21,6 +23,7 @@ final class ConjugateGradient {
     private static final double QUADRATIC_TOL = 0.1;
     private static final double EMACH = 1.0e-8;
     private static final double EPS_QUAD = 1.0e-28;
+    private static final double ROUNDOFF = 1.0e-13;
 
     private final MinSystem sys;
     private final MinSettings set;
@@ -141,7 +144,11 @@ final class ConjugateGradient {
                 atAlpha = false;
             }
             double deIdeal = -BACKTRACK_SLOPE * alpha * fh0;
-            if (eAlpha - eoriginal <= deIdeal) {
+            // Near the minimum the energy change falls below floating-point resolution and the
+            // sufficient-decrease test cannot pass; accept then on the slope, if |F·h| decreased.
+            boolean unresolved = Math.abs(eAlpha - eoriginal) <= ROUNDOFF * Math.max(1.0, Math.abs(eoriginal))
+                    && Math.abs(fh) < fh0;
+            if (eAlpha - eoriginal <= deIdeal || unresolved) {
                 if (!atAlpha) {
                     ecurrent = step(alpha);
                 }

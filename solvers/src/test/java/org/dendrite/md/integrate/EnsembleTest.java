@@ -92,15 +92,15 @@ class EnsembleTest {
         LjSystems.Recorder rec = run(s, 5,
                 new Object[] {"type", "velocity", "temperature_K", 120.0, "seed", 13},
                 new Object[] {"type", "npt", "temperature_K", 60.0, "tdamp_ps", 0.2, "pressure_bar", target,
-                        "pdamp_ps", 1.0, "steps", 30000, "timestep_fs", 2.0});
-        double[] p = rec.column(PRESS, 10000);
+                        "pdamp_ps", 0.5, "steps", 14000, "timestep_fs", 2.0});
+        double[] p = rec.column(PRESS, 4000);
         double m = mean(p);
         double se = blockStdError(p, 20);
         double[] ec = rec.column(ECONS, 1);
         double drift = Math.abs(ec[ec.length - 1] - ec[0]) / s.atoms.nlocal;
-        double[] t = rec.column(TEMP, 10000);
+        double[] t = rec.column(TEMP, 4000);
         System.out.printf("NPT iso: <P> = %.1f +- %.1f bar (target %.0f), <T> = %.2f, <V> = %.2f, econserve drift"
-                + " %.2e eV/atom%n", m, se, target, mean(t), mean(rec.column(VOL, 10000)), drift);
+                + " %.2e eV/atom%n", m, se, target, mean(t), mean(rec.column(VOL, 4000)), drift);
         assertEquals(target, m, 3 * se + 5);
         assertEquals(60.0, mean(t), 3 * blockStdError(t, 20) + 0.3);
         assertTrue(drift < 5e-5, "conserved quantity drifts by " + drift + " eV/atom");
@@ -114,10 +114,10 @@ class EnsembleTest {
         LjSystems.Recorder rec = run(s, 5,
                 new Object[] {"type", "velocity", "temperature_K", 120.0, "seed", 17},
                 new Object[] {"type", "npt", "temperature_K", 60.0, "tdamp_ps", 0.2, "pressure_bar", -300.0,
-                        "pdamp_ps", 0.5, "couple", "aniso", "axes", List.of("x", "y"), "steps", 20000,
+                        "pdamp_ps", 0.5, "couple", "aniso", "axes", List.of("x", "y"), "steps", 12000,
                         "timestep_fs", 2.0});
-        double[] pxx = rec.column(PXX, 6000);
-        double[] pyy = rec.column(PYY, 6000);
+        double[] pxx = rec.column(PXX, 4000);
+        double[] pyy = rec.column(PYY, 4000);
         double[] lz = rec.column(LZ, 1);
         double[] lx = rec.column(LX, 1);
         System.out.printf("NPT x,y: <Pxx> = %.1f +- %.1f, <Pyy> = %.1f +- %.1f bar, lx %.4f -> %.4f, lz %.6f%n",
@@ -137,9 +137,9 @@ class EnsembleTest {
             SimulationState s = LjSystems.fcc(4, 5.30, 0.0, 5);
             LjSystems.Recorder rec = run(s, 5,
                     new Object[] {"type", "velocity", "temperature_K", 20.0, "seed", 19},
-                    new Object[] {"type", type, "temperature_K", 70.0, "tdamp_ps", 0.2, "steps", 10000,
+                    new Object[] {"type", type, "temperature_K", 70.0, "tdamp_ps", 0.1, "steps", 7000,
                             "timestep_fs", 2.0});
-            double[] t = rec.column(TEMP, 4000);
+            double[] t = rec.column(TEMP, 2000);
             double m = mean(t);
             double se = blockStdError(t, 10);
             double rel = std(t) / m;

@@ -14,6 +14,7 @@ import org.dendrite.driver.config.ConfigTree;
 import org.dendrite.driver.config.RunConfig;
 import org.dendrite.driver.run.RunDirectory;
 import org.dendrite.driver.run.RunJob;
+import org.dendrite.md.io.StructureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig cfg = RunConfig.read(tree);
         requireFile(tree, "structure.file", cfg.structure().file(), "structure file");
         requireFile(tree, "forcefield", cfg.forcefield(), "force-field file");
+        if (cfg.structure().types() != null
+                && StructureFiles.formatOf(cfg.structure().file()) == StructureFiles.Format.EXTXYZ) {
+            throw new ConfigException(tree.locate("structure.types").toString(), "key 'structure.types': applies to "
+                    + "LAMMPS data files only; extended XYZ names its species in the species column");
+        }
         return cfg;
     }
 

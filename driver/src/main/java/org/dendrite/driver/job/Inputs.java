@@ -3,13 +3,10 @@ package org.dendrite.driver.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-import org.dendrite.md.io.ExtXyzReader;
 import org.dendrite.md.io.InputException;
-import org.dendrite.md.io.LammpsDataReader;
 import org.dendrite.md.io.Structure;
-import org.dendrite.md.io.StructureValidator;
+import org.dendrite.md.io.StructureFiles;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.ForceFieldLoader;
 
@@ -43,9 +40,9 @@ public final class Inputs {
     }
 
     /**
-     * Reads a structure (extended XYZ by extension {@code .extxyz}/{@code .xyz}, a LAMMPS data
-     * file otherwise) on the force field's species (charges from the force field), checks it
-     * (finite coordinates, unique ids, no two atoms closer than 0.5 Å) and replicates it
+     * Reads a structure ({@link StructureFiles}: extended XYZ or LAMMPS data by extension or first
+     * line) on the force field's species (charges from the force field), checks it (finite
+     * coordinates, unique ids, no two atoms closer than 0.5 Å) and replicates it
      * {@code replicate[0] × replicate[1] × replicate[2]} times.
      *
      * @param types species of LAMMPS data types 1, 2, …; null to take them from the Masses comments
@@ -54,18 +51,10 @@ public final class Inputs {
         if (!Files.isRegularFile(file)) {
             throw InputException.inFile(file.toString(), "structure file not found");
         }
-        Structure s = isExtendedXyz(file)
-                ? ExtXyzReader.read(file, ff.species())
-                : LammpsDataReader.read(file, types).onSpecies(ff.species());
-        StructureValidator.validate(s);
+        Structure s = StructureFiles.read(file, types, ff.species());
         if (replicate[0] * replicate[1] * replicate[2] != 1) {
             s = s.replicate(replicate[0], replicate[1], replicate[2]);
         }
         return s;
-    }
-
-    static boolean isExtendedXyz(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".extxyz") || name.endsWith(".xyz");
     }
 }

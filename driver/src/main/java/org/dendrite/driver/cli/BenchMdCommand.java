@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * N velocity-Verlet NVE steps, of which only the loop is timed. Prints one JSON line.
  */
 @Command(name = "md", mixinStandardHelpOptions = true,
-        description = {"MD throughput: 300 K velocities, one warm-up force evaluation, then N timed NVE steps.",
-            "Prints one JSON line with atoms, steps, threads, seconds, atom_steps_per_s, neighbor_rebuilds."})
+        description = {"MD throughput: 300 K velocities, one warm-up force evaluation,",
+            "then N timed NVE steps. Prints one JSON line with atoms, steps,",
+            "threads, seconds, atom_steps_per_s and neighbor_rebuilds."})
 public final class BenchMdCommand implements Callable<Integer> {
 
     @Option(names = "--structure", required = true, paramLabel = "FILE", description = "Extended XYZ or LAMMPS data file.")

@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dendrite eval}: single-point energy, forces and virial of one structure. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Single-point energy, per-atom forces and virial of a structure.",
-            "Writes extended XYZ with info energy (eV) and virial (9 numbers, eV, W_ab = sum r_a f_b",
-            "including periodic images, row-major) and per-atom forces (eV/A); prints a one-line summary."},
+            "Writes extended XYZ with info energy (eV) and virial (9 numbers, eV,",
+            "W_ab = sum r_a f_b incl. periodic images, row-major) and per-atom",
+            "forces (eV/A); prints a one-line summary."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the evaluation failed (e.g. non-finite energy)", "2:bad structure, force field or option"})
 public final class EvalCommand implements Callable<Integer> {

@@ -23,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dendrite run CONFIG.yaml}: runs the protocol of a run config into a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a job described by a YAML run config (see docs/config.md).",
-            "Writes a run directory: run.json, thermo.csv, trajectories, restart files. It is named",
-            "DIR.partial while running, DIR on success and DIR.failed (with error.txt) on failure."},
+        description = {"Run a job described by a YAML run config (docs/config.md) into a run",
+            "directory (run.json, thermo.csv, trajectories, restart files), named",
+            "DIR.partial while running, DIR on success, DIR.failed on failure."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed", "1:the run started and failed (see DIR.failed/error.txt)",
             "2:bad config, structure, force field or option"})
@@ -39,8 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--set", paramLabel = "key=value",
-            description = {"Override a config key by dotted path with list indices; the value is parsed as YAML.",
-                "E.g. --set stages[1].temperature_K=900 --set structure.file=x.extxyz (repeatable)."})
+            description = {"Override a config key (dotted path, list indices; value",
+                "parsed as YAML), repeatable: --set stages[1].temperature_K=900"})
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--restart", paramLabel = "FILE",

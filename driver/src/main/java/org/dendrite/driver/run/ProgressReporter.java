@@ -52,12 +52,12 @@ public final class ProgressReporter {
             return;
         }
         lastPrintNanos = now;
-        err.println(line(stage, step, timestepPs, now));
+        err.println(line(stage, step, timestepPs, (now - startNanos) * 1e-9));
         err.flush();
     }
 
-    String line(String stage, long step, double timestepPs, long now) {
-        double elapsed = (now - startNanos) * 1e-9;
+    /** The progress line after {@code elapsed} seconds of wall time. */
+    String line(String stage, long step, double timestepPs, double elapsed) {
         double stepsPerSecond = stepsDone / Math.max(elapsed, 1e-9);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "step %d [%s]", step, stage));

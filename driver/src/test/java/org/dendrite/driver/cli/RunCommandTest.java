@@ -162,6 +162,21 @@ class RunCommandTest {
         assertTrue(r.err().contains("already exists"), r.err());
     }
 
+    @Test
+    @DisplayName("a deformation stage writes stress_strain.csv with step, time, stage, strain and stress columns")
+    void deformStageWritesStressStrain(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("pull");
+        CliRunner.Result r = CliRunner.run("run", tinyConfig(tmp).toString(), "--out", out.toString(),
+                "--set", "stages[2]={type: deform, axis: x, strain_rate_per_ps: 0.5, temperature_K: 300, steps: 20}");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("stress_strain.csv"));
+        assertEquals("step,time_ps,stage,strain,stress_bar", lines.get(0));
+        String[] last = lines.get(lines.size() - 1).split(",");
+        assertEquals("40", last[0]);
+        // ε = ε̇ t = 0.5/ps × 0.020 ps after 20 steps of 1 fs
+        assertEquals(0.01, Double.parseDouble(last[3]), 1e-12);
+    }
+
     private static void assertNoEntriesBesides(Path dir, String keep) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             assertEquals(List.of(keep), entries.map(p -> p.getFileName().toString()).toList());

@@ -87,9 +87,10 @@ public final class CoulombDsf implements CoulombKernel {
     @Override
     public double forceOverRPerQQ(double rsq) {
         double r = Math.sqrt(rsq);
+        double rinv = 1.0 / r;
         double ex = Math.exp(-alphaSq * rsq);
         double erfcc = erfc(alpha * r, ex);
-        return Units.COULOMB_EV_A * (erfcc / r + TWO_OVER_SQRT_PI * alpha * ex + r * fShift) / rsq;
+        return Units.COULOMB_EV_A * (erfcc * rinv + TWO_OVER_SQRT_PI * alpha * ex + r * fShift) * rinv * rinv;
     }
 
     @Override

@@ -15,6 +15,9 @@ public final class Buckingham implements PairEvaluator {
     private final double rho;
     private final double c;
     private final double cutoff;
+    private final double negInvRho;
+    private final double aOverRho;
+    private final double sixC;
     private final boolean hasCore;
     private final double r0sq;
     private final double b;
@@ -49,6 +52,9 @@ public final class Buckingham implements PairEvaluator {
         this.rho = rho;
         this.c = c;
         this.cutoff = cutoff;
+        this.negInvRho = -1.0 / rho;
+        this.aOverRho = a / rho;
+        this.sixC = 6.0 * c;
         this.hasCore = !Double.isNaN(r0);
         if (hasCore && !(r0 > 0)) {
             throw new IllegalArgumentException("buckingham core: r0 must be positive, got " + r0);
@@ -72,7 +78,7 @@ public final class Buckingham implements PairEvaluator {
         }
         double r = Math.sqrt(rsq);
         double r6inv = 1.0 / (rsq * rsq * rsq);
-        return a * Math.exp(-r / rho) - c * r6inv;
+        return a * Math.exp(r * negInvRho) - c * r6inv;
     }
 
     @Override
@@ -82,10 +88,11 @@ public final class Buckingham implements PairEvaluator {
             return n * b * Math.pow(rsq, -0.5 * n - 1.0) - 2.0 * d;
         }
         double r = Math.sqrt(rsq);
-        double r2inv = 1.0 / rsq;
+        double rinv = 1.0 / r;
+        double r2inv = rinv * rinv;
         double r6inv = r2inv * r2inv * r2inv;
-        // −V'/r = (A/ρ)·e^{−r/ρ}/r − 6C/r⁸
-        return a / rho * Math.exp(-r / rho) / r - 6.0 * c * r6inv * r2inv;
+        // −V'/r = (A/ρ)·e^{−r/ρ}/r − 6C/r⁸ (one division; this runs for every pair in the hot loop)
+        return aOverRho * Math.exp(r * negInvRho) * rinv - sixC * r6inv * r2inv;
     }
 
     /** Force-field file entry: A (eV), rho (Å), C (eV·Å⁶), cutoff (Å), optional core {r0 (Å), B (eV·Åⁿ), n, D (eV/Å²)}. */

@@ -291,4 +291,35 @@ class LammpsParityLiveTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("the shipped Du/Teter file (cores, shift, DSF) agrees with LAMMPS table spline + coul/dsf on the 192-atom LLZO cell")
+    void duTeterWithCoresViaLammpsTable() throws Exception {
+        ForceField ff = ForceFieldLoader.load(ConfFiles.forcefield("llzo-du-teter.yaml"));
+        Path table = Files.createTempFile("dt", ".table");
+        int[][] pairs = {{3, 3}, {0, 3}, {1, 3}, {2, 3}};
+        String[] keys = new String[pairs.length];
+        PairEvaluator[] ev = new PairEvaluator[pairs.length];
+        double[] shifts = new double[pairs.length];
+        List<String> c = new ArrayList<>();
+        c.add("pair_style hybrid/overlay table spline 20000 coul/dsf 0.25 8.0");
+        c.add("pair_coeff * * coul/dsf");
+        for (int k = 0; k < pairs.length; k++) {
+            keys[k] = ff.species().name(pairs[k][0]) + "_" + ff.species().name(pairs[k][1]);
+            ev[k] = ff.pair(pairs[k][0], pairs[k][1]);
+            shifts[k] = ff.energyShift(pairs[k][0], pairs[k][1]);
+            c.add("pair_coeff " + (Math.min(pairs[k][0], pairs[k][1]) + 1) + " " + (Math.max(pairs[k][0], pairs[k][1]) + 1)
+                    + " table " + table + " " + keys[k]);
+        }
+        org.dendrite.md.potential.pair.PairTableWriter.write(table, keys, ev, shifts, 0.5, 20000);
+        Box box = Box.orthorhombic(13.1, 13.1, 12.7);
+        Atoms atoms = llzoCell(box, 1);
+        ForceField.Builder poly = ForceField.builder(ff.species());
+        for (int k = 0; k < pairs.length; k++) {
+            poly.pair(pairs[k][0], pairs[k][1], ev[k], true);
+        }
+        compare("du-teter yaml (exact erfc) vs table", ff, atoms, box, c);
+        assertParity(compare("du-teter cores + poly erfc vs table", poly.coulomb(
+                new CoulombDsf(0.25, 8.0, ErfcMode.LAMMPS_POLYNOMIAL)).build(), atoms, box, c));
+    }
 }

@@ -16,6 +16,10 @@ public final class NeighborBuilder {
     private int[] binOf = new int[0];
     private int[] binStart = new int[0];
     private int[] binAtoms = new int[0];
+    private long[] rowKeys = new long[256];
+
+    private static final long J_MASK = (1L << 31) - 1;
+    private static final int DIST_BITS = 24;
 
     /** Builds {@code list} for all pairs closer than {@code radius} (cut-off + skin), Å. */
     public void build(Atoms atoms, double radius, NeighborList list) {
@@ -66,12 +70,15 @@ public final class NeighborBuilder {
         }
 
         double rsqMax = radius * radius;
+        double invRsqMax = 1.0 / rsqMax;
+        int[] type = atoms.type;
         int[] offsets = list.offsets.length >= nlocal + 1 ? list.offsets : new int[nlocal + 1];
         int[] nb = list.neighbors;
         int count = 0;
         for (int i = 0; i < nlocal; i++) {
             offsets[i] = count;
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            int rowStartCount = count;
             int b = binOf[i];
             int b0 = b % n0, b1 = (b / n0) % n1, b2 = b / (n0 * n1);
             for (int c2 = Math.max(0, b2 - r2); c2 <= Math.min(n2 - 1, b2 + r2); c2++) {
@@ -92,13 +99,22 @@ public final class NeighborBuilder {
                         }
                         double rsq = dx * dx + dy * dy + dz * dz;
                         if (rsq < rsqMax) {
-                            if (count == nb.length) {
-                                nb = Arrays.copyOf(nb, Math.max(1024, nb.length + nb.length / 2));
+                            if (count - offsets[i] == rowKeys.length) {
+                                rowKeys = Arrays.copyOf(rowKeys, rowKeys.length * 2);
                             }
-                            nb[count++] = j;
+                            rowKeys[count - offsets[i]] = sortKey(type[j], rsq * invRsqMax, j);
+                            count++;
                         }
                     }
                 }
+            }
+            int rowLength = count - rowStartCount;
+            Arrays.sort(rowKeys, 0, rowLength);
+            if (count > nb.length) {
+                nb = Arrays.copyOf(nb, Math.max(count, nb.length + nb.length / 2));
+            }
+            for (int k = 0; k < rowLength; k++) {
+                nb[rowStartCount + k] = (int) (rowKeys[k] & J_MASK);
             }
         }
         offsets[nlocal] = count;
@@ -106,6 +122,17 @@ public final class NeighborBuilder {
         list.neighbors = nb;
         list.rows = nlocal;
         list.cutoffWithSkin = radius;
+    }
+
+    /**
+     * Sort key of a neighbour: its type (8 bits), then its squared distance as a fraction of the
+     * list radius squared (24 bits), then its index (31 bits, breaks ties deterministically).
+     * Rows sorted this way make the cut-off tests of the pair loop almost monotonic along a row,
+     * so the branch predictor gets them right instead of missing on a third of the pairs.
+     */
+    private static long sortKey(int type, double fraction, int j) {
+        long d = Math.min((1L << DIST_BITS) - 1, (long) (fraction * (1L << DIST_BITS)));
+        return ((long) (type & 0xff) << (DIST_BITS + 31)) | (d << 31) | j;
     }
 
     private static int bins(double extent, double minWidth) {

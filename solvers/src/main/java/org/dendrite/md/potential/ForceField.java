@@ -114,8 +114,17 @@ public final class ForceField {
             double e0 = shift ? evaluator.energy(rc * rc) : 0.0;
             for (int[] p : new int[][] {{ti, tj}, {tj, ti}}) {
                 int k = p[0] * n + p[1];
-                pairs[k] = pairs[k] == null ? evaluator : SumPair.of(pairs[k], evaluator);
-                energyShift[k] += e0;
+                if (pairs[k] == null) {
+                    pairs[k] = evaluator;
+                    energyShift[k] = e0;
+                } else {
+                    // Summed styles keep their offsets inside their own cut-offs (LAMMPS hybrid/overlay
+                    // applies pair_modify shift per sub-style), so the offsets move into the evaluators.
+                    PairEvaluator existing = energyShift[k] != 0 ? new ShiftedPair(pairs[k], energyShift[k]) : pairs[k];
+                    PairEvaluator added = e0 != 0 ? new ShiftedPair(evaluator, e0) : evaluator;
+                    pairs[k] = SumPair.of(existing, added);
+                    energyShift[k] = 0;
+                }
                 if (ti == tj) {
                     break;
                 }

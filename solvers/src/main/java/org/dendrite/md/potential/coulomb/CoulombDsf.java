@@ -21,6 +21,7 @@ public final class CoulombDsf implements CoulombKernel {
 
     private final double alpha;
     private final double alphaSq;
+    private final double twoAlphaOverSqrtPi;
     private final double cutoff;
     private final double eShift;
     private final double fShift;
@@ -35,6 +36,7 @@ public final class CoulombDsf implements CoulombKernel {
         }
         this.alpha = alpha;
         this.alphaSq = alpha * alpha;
+        this.twoAlphaOverSqrtPi = TWO_OVER_SQRT_PI * alpha;
         this.cutoff = cutoff;
         this.erfcMode = erfcMode;
         // LAMMPS computes the shifts with the library erfc also when the pair loop uses the polynomial.
@@ -87,10 +89,10 @@ public final class CoulombDsf implements CoulombKernel {
     @Override
     public double forceOverRPerQQ(double rsq) {
         double r = Math.sqrt(rsq);
-        double rinv = 1.0 / r;
+        double r2inv = 1.0 / rsq;
         double ex = Math.exp(-alphaSq * rsq);
         double erfcc = erfc(alpha * r, ex);
-        return Units.COULOMB_EV_A * (erfcc * rinv + TWO_OVER_SQRT_PI * alpha * ex + r * fShift) * rinv * rinv;
+        return (erfcc * r * r2inv + twoAlphaOverSqrtPi * ex + r * fShift) * (Units.COULOMB_EV_A * r2inv);
     }
 
     @Override

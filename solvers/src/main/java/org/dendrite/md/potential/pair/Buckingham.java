@@ -13,11 +13,11 @@ import org.dendrite.md.potential.StyleParams;
 public final class Buckingham implements PairEvaluator {
     private final double a;
     private final double rho;
+    // Reciprocals so the hot path multiplies instead of divides (same values as a/ρ and 1/ρ).
+    private final double invRho;
+    private final double aOverRho;
     private final double c;
     private final double cutoff;
-    private final double negInvRho;
-    private final double aOverRho;
-    private final double sixC;
     private final boolean hasCore;
     private final double r0sq;
     private final double b;
@@ -50,11 +50,10 @@ public final class Buckingham implements PairEvaluator {
         }
         this.a = a;
         this.rho = rho;
+        this.invRho = 1.0 / rho;
+        this.aOverRho = a / rho;
         this.c = c;
         this.cutoff = cutoff;
-        this.negInvRho = -1.0 / rho;
-        this.aOverRho = a / rho;
-        this.sixC = 6.0 * c;
         this.hasCore = !Double.isNaN(r0);
         if (hasCore && !(r0 > 0)) {
             throw new IllegalArgumentException("buckingham core: r0 must be positive, got " + r0);
@@ -78,7 +77,7 @@ public final class Buckingham implements PairEvaluator {
         }
         double r = Math.sqrt(rsq);
         double r6inv = 1.0 / (rsq * rsq * rsq);
-        return a * Math.exp(r * negInvRho) - c * r6inv;
+        return a * Math.exp(-r * invRho) - c * r6inv;
     }
 
     @Override
@@ -87,12 +86,12 @@ public final class Buckingham implements PairEvaluator {
             // −V'/r = n·B·r^(−n−2) − 2D
             return n * b * Math.pow(rsq, -0.5 * n - 1.0) - 2.0 * d;
         }
-        double r = Math.sqrt(rsq);
-        double rinv = 1.0 / r;
-        double r2inv = rinv * rinv;
+        double r2inv = 1.0 / rsq;
+        double r = rsq * Math.sqrt(r2inv);
+        double rinv = r * r2inv;
         double r6inv = r2inv * r2inv * r2inv;
-        // −V'/r = (A/ρ)·e^{−r/ρ}/r − 6C/r⁸ (one division; this runs for every pair in the hot loop)
-        return aOverRho * Math.exp(r * negInvRho) * rinv - sixC * r6inv * r2inv;
+        // −V'/r = (A/ρ)·e^{−r/ρ}/r − 6C/r⁸
+        return aOverRho * Math.exp(-r * invRho) * rinv - 6.0 * c * r6inv * r2inv;
     }
 
     /** Force-field file entry: A (eV), rho (Å), C (eV·Å⁶), cutoff (Å), optional core {r0 (Å), B (eV·Åⁿ), n, D (eV/Å²)}. */

@@ -1,11 +1,11 @@
 package org.dendrite.md.potential.coulomb;
 
-import org.dendrite.md.potential.ForceField;
-import org.dendrite.md.potential.StyleParams;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Units;
+import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.GlobalTerm;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Reciprocal-space part of the Ewald sum with the k-vector choice of LAMMPS {@code kspace_style

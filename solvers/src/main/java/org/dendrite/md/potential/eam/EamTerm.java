@@ -1,11 +1,12 @@
 package org.dendrite.md.potential.eam;
 
-import org.dendrite.md.potential.StyleParams;
-import org.dendrite.md.Species;
 import org.dendrite.md.Atoms;
+import org.dendrite.md.Species;
+import org.dendrite.md.io.InputException;
 import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.neighbor.NeighborList;
 import org.dendrite.md.potential.ManyBodyTerm;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Embedded-atom method as LAMMPS {@code pair_style eam/alloy} and {@code eam/fs}:
@@ -85,7 +86,7 @@ public final class EamTerm implements ManyBodyTerm {
         SetflFile f;
         try {
             f = SetflFile.read(path, fs);
-        } catch (IllegalArgumentException ex) {
+        } catch (InputException ex) {
             throw p.error("file", "is not a usable " + (fs ? "eam/fs" : "eam/alloy") + " file: " + ex.getMessage());
         }
         StyleParams map = p.optionalMap("map");

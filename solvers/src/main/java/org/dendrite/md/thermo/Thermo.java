@@ -1,0 +1,99 @@
+package org.dendrite.md.thermo;
+
+import org.dendrite.md.Atoms;
+import org.dendrite.md.Units;
+import org.dendrite.md.state.AtomGroup;
+
+/**
+ * Thermodynamic quantities with LAMMPS {@code thermo_style} semantics and {@code thermo_modify
+ * norm no} (extensive energies):
+ * <ul>
+ *   <li>T = 2 KE / (dof k_B), dof = 3N − 3 over the group (compute temp; frozen atoms are outside
+ *       the group and so removed from N);</li>
+ *   <li>kinetic tensor K_ab = mvv2e Σ m v_a v_b (compute temp vector), order xx yy zz xy xz yz;</li>
+ *   <li>P = (dof k_B T + W_xx + W_yy + W_zz) / (3V) · nktv2p, which equals (2 KE + tr W)/(3V);
+ *       P_ab = (K_ab + W_ab)/V · nktv2p (compute pressure), W from {@code ForceResult.virial}.</li>
+ * </ul>
+ * The loops are allocation-free.
+ */
+public final class Thermo {
+    private Thermo() {
+    }
+
+    /** Kinetic energy of the group's local atoms, eV. */
+    public static double kineticEnergy(Atoms a, AtomGroup g) {
+        boolean[] mask = g.mask();
+        double[] v = a.v;
+        int[] type = a.type;
+        int[] id = a.id;
+        double sum = 0;
+        for (int i = 0; i < a.nlocal; i++) {
+            if (mask != null && !mask[id[i]]) {
+                continue;
+            }
+            double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+            sum += a.species.mass(type[i]) * (vx * vx + vy * vy + vz * vz);
+        }
+        return 0.5 * sum * Units.MVV_TO_EV;
+    }
+
+    /** Kinetic tensor mvv2e Σ m v_a v_b of the group, eV, into out[0..5] = xx yy zz xy xz yz. */
+    public static void kineticTensor(Atoms a, AtomGroup g, double[] out) {
+        boolean[] mask = g.mask();
+        double[] v = a.v;
+        int[] type = a.type;
+        int[] id = a.id;
+        double xx = 0, yy = 0, zz = 0, xy = 0, xz = 0, yz = 0;
+        for (int i = 0; i < a.nlocal; i++) {
+            if (mask != null && !mask[id[i]]) {
+                continue;
+            }
+            double m = a.species.mass(type[i]);
+            double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
+            xx += m * vx * vx;
+            yy += m * vy * vy;
+            zz += m * vz * vz;
+            xy += m * vx * vy;
+            xz += m * vx * vz;
+            yz += m * vy * vz;
+        }
+        out[0] = xx * Units.MVV_TO_EV;
+        out[1] = yy * Units.MVV_TO_EV;
+        out[2] = zz * Units.MVV_TO_EV;
+        out[3] = xy * Units.MVV_TO_EV;
+        out[4] = xz * Units.MVV_TO_EV;
+        out[5] = yz * Units.MVV_TO_EV;
+    }
+
+    /** Temperature, K, of a kinetic energy over {@code dof} degrees of freedom (0 if dof is 0). */
+    public static double temperature(double kineticEnergy, double dof) {
+        return dof > 0 ? 2.0 * kineticEnergy / (dof * Units.BOLTZMANN_EV_PER_K) : 0.0;
+    }
+
+    /** Temperature of the group, K. */
+    public static double temperature(Atoms a, AtomGroup g) {
+        return temperature(kineticEnergy(a, g), g.temperatureDof());
+    }
+
+    /**
+     * Scalar pressure, bar, from the kinetic term dof·k_B·T (= 2 KE) and the virial W (eV,
+     * row-major 3×3), as LAMMPS compute pressure {@code compute_scalar}.
+     */
+    public static double pressure(double dofKT, double[] virial, double volume) {
+        return (dofKT + virial[0] + virial[4] + virial[8]) / (3.0 * volume) * Units.EV_PER_A3_TO_BAR;
+    }
+
+    /**
+     * Pressure tensor, bar, into out[0..5] = xx yy zz xy xz yz, from the kinetic tensor (eV) and
+     * the virial W (eV, row-major; W_xy = Σ x f_y as LAMMPS' fdotr virial).
+     */
+    public static void pressureTensor(double[] keTensor, double[] virial, double volume, double[] out) {
+        double s = Units.EV_PER_A3_TO_BAR / volume;
+        out[0] = (keTensor[0] + virial[0]) * s;
+        out[1] = (keTensor[1] + virial[4]) * s;
+        out[2] = (keTensor[2] + virial[8]) * s;
+        out[3] = (keTensor[3] + virial[1]) * s;
+        out[4] = (keTensor[4] + virial[2]) * s;
+        out[5] = (keTensor[5] + virial[5]) * s;
+    }
+}

@@ -70,8 +70,8 @@ public final class DeformStage extends DynamicsStage {
             s.deformOriginStep = s.step;
         }
         if (!s.box.periodic(axis)) {
-            throw new ParamException("axis", "deformation along the non-periodic axis " + "xyz".charAt(axis)
-                    + " is not supported");
+            throw new IllegalArgumentException("stage '" + label() + "': deformation along the non-periodic axis "
+                    + "xyz".charAt(axis) + " is not supported");
         }
         nh.setup(ctx, this, resume);
     }

@@ -16,6 +16,9 @@ import org.dendrite.md.random.CounterRng;
  * <p>The random numbers come from {@link CounterRng} keyed by (seed, stage, step, atom id), so
  * the trajectory does not depend on the number of domains and restarts exactly.
  *
+ * <p>As LAMMPS' default ({@code tally no}, {@code zero no}) the exchanged energy is not tallied, so
+ * {@code econserve} equals {@code etotal} here, and the random forces are not forced to sum to zero.
+ *
  * <p>Keys: temperature (as nvt), tdamp_ps (damp, default 0.1), seed (default: the run seed),
  * steps|duration_ps, timestep_fs, region, freeze_outside.
  */

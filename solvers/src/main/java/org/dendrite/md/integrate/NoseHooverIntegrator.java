@@ -35,7 +35,7 @@ final class NoseHooverIntegrator {
     /** Thermostat settings (fix nvt temp Tstart Tstop Tdamp tchain tloop). */
     record Thermostat(TemperatureRamp temperature, double tdampPs, int tchain, int tloop) {
         static Thermostat parse(Params p) {
-            TemperatureRamp t = TemperatureRamp.parse(p);
+            TemperatureRamp t = TemperatureRamp.parse(p, false);
             double tdamp = p.getPositive("tdamp_ps", 0.1);
             int tchain = p.getInt("tchain", 3);
             if (tchain < 1) {
@@ -142,7 +142,8 @@ final class NoseHooverIntegrator {
             Box box = s.box;
             for (int i = 0; i < 3; i++) {
                 if (pstat.axes()[i] && !box.periodic(i)) {
-                    throw new ParamException("axes", "cannot barostat the non-periodic axis " + "xyz".charAt(i));
+                    throw new IllegalArgumentException("stage '" + stage.label() + "': cannot barostat the"
+                            + " non-periodic axis " + "xyz".charAt(i) + " (LAMMPS: fix npt on a non-periodic dimension)");
                 }
             }
             // LAMMPS turns on tilt scaling whenever the tilt is non-zero at the start (fix_nh.cpp).

@@ -170,4 +170,27 @@ class EnsembleTest {
             assertTrue(drift < 1e-5, type + " econserve drifts by " + drift);
         }
     }
+
+    @Test
+    @DisplayName("NPT iso on a triclinic cell scales the tilt factors with their cell lengths and holds the pressure")
+    void nptIsoOnTriclinicCell() throws Exception {
+        SimulationState s = LjSystems.fcc(4, 5.30, 0.0, 8);
+        // Shear the crystal: x += 0.1·y, so that the cell has an xy tilt of 0.1·ly.
+        double tilt = 0.1 * s.box.ly();
+        for (int i = 0; i < s.atoms.nlocal; i++) {
+            s.atoms.x[3 * i] += 0.1 * s.atoms.x[3 * i + 1];
+        }
+        s.box.set(0, 0, 0, s.box.lx(), s.box.ly(), s.box.lz(), tilt, 0, 0);
+        LjSystems.Recorder rec = run(s, 5,
+                new Object[] {"type", "velocity", "temperature_K", 120.0, "seed", 29},
+                new Object[] {"type", "npt", "temperature_K", 60.0, "tdamp_ps", 0.2, "pressure_bar", 200.0,
+                        "pdamp_ps", 0.5, "steps", 8000, "timestep_fs", 2.0});
+        for (double[] r : rec.rows) {
+            assertEquals(0.1, r[18] / r[LY], 1e-12, "xy/ly must stay constant");
+        }
+        double[] p = rec.column(PRESS, 3000);
+        System.out.printf("NPT triclinic: <P> = %.1f +- %.1f bar, ly %.4f -> %.4f%n", mean(p), blockStdError(p, 10),
+                rec.rows.get(0)[LY], rec.rows.get(rec.rows.size() - 1)[LY]);
+        assertEquals(200.0, mean(p), 3 * blockStdError(p, 10) + 10);
+    }
 }

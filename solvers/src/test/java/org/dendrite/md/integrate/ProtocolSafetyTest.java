@@ -118,6 +118,9 @@ class ProtocolSafetyTest {
                 "temperature_K", 300.0, "axis", "x", "strain_rate_per_ps", 0.0)));
         assertThrows(ParamException.class, () -> Stages.create(params("type", "nvt", "steps", 10,
                 "temperature_K", 300.0, "tdamp_ps", -1.0)));
+        assertThrows(ParamException.class, () -> Stages.create(params("type", "nvt", "steps", 10,
+                "temperature_start_K", 0.0, "temperature_stop_K", 300.0)));
+        Stages.create(params("type", "langevin", "steps", 10, "temperature_start_K", 0.0, "temperature_stop_K", 300.0));
     }
 
     @Test

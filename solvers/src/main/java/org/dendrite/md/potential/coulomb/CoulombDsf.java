@@ -1,8 +1,8 @@
 package org.dendrite.md.potential.coulomb;
 
-import org.dendrite.md.potential.StyleParams;
 import org.dendrite.md.Units;
 import org.dendrite.md.potential.CoulombKernel;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Damped shifted-force Coulomb of Fennell &amp; Gezelter, J. Chem. Phys. 124, 234104 (2006), eq. 19,

@@ -33,7 +33,7 @@ public final class ForceEngine implements AutoCloseable {
     private final double skin;
     private final double listRadius;
     private final WorkerPool pool;
-    private final NeighborBuilder builder = new NeighborBuilder();
+    private final NeighborBuilder builder;
     private final NeighborList list = new NeighborList();
     private final EngineTimings timings = new EngineTimings();
 
@@ -62,6 +62,7 @@ public final class ForceEngine implements AutoCloseable {
     private Atoms current;
     private boolean currentEnergy;
     private final IntConsumer pairTask = this::pairChunk;
+    private final IntConsumer buildTask = this::buildChunk;
 
     /** Single domain: ghosts are periodic images. */
     public ForceEngine(ForceField ff, double skin, int threads) {
@@ -80,6 +81,7 @@ public final class ForceEngine implements AutoCloseable {
             throw new IllegalArgumentException("force field has no interaction with a positive cut-off");
         }
         this.pool = new WorkerPool(threads);
+        this.builder = new NeighborBuilder(threads);
         this.ntypes = ff.typeCount();
         int np = ntypes * ntypes;
         this.pairs = new PairEvaluator[np];
@@ -260,7 +262,7 @@ public final class ForceEngine implements AutoCloseable {
             } else {
                 halo.borders(atoms, box, listRadius);
             }
-            builder.build(atoms, listRadius, list);
+            buildList(atoms);
             snapshotReference(atoms, box);
             System.arraycopy(now, 0, atoms.x, 0, 3 * n);
             box.copyFrom(boxNow);
@@ -269,7 +271,7 @@ public final class ForceEngine implements AutoCloseable {
             pendingReferenceBox = null;
         } else {
             halo.borders(atoms, box, listRadius);
-            builder.build(atoms, listRadius, list);
+            buildList(atoms);
             snapshotReference(atoms, box);
         }
         balanceRows(atoms);
@@ -281,6 +283,21 @@ public final class ForceEngine implements AutoCloseable {
         }
         rebuildRequested = false;
         timings.rebuilds++;
+    }
+
+    /** Bins atoms, then builds list rows on all threads (equal row ranges) and joins them in order. */
+    private void buildList(Atoms atoms) {
+        builder.bin(atoms, listRadius);
+        current = atoms;
+        pool.run(buildTask);
+        current = null;
+        builder.assemble(atoms, list, pool.threads());
+    }
+
+    private void buildChunk(int t) {
+        int n = current.nlocal;
+        int threads = pool.threads();
+        builder.buildRows(current, t, (int) ((long) n * t / threads), (int) ((long) n * (t + 1) / threads));
     }
 
     private void snapshotReference(Atoms atoms, Box box) {

@@ -10,20 +10,56 @@ import org.dendrite.md.Atoms;
  * in O(N). Rows come out in atom order and neighbours in a deterministic order, so the same
  * positions always give the same list and therefore the same floating-point sums.
  *
- * <p>Arrays are kept between builds and grow only when the system needs more room.
+ * <p>A build is three phases so that the middle one can run on several threads: {@link #bin}
+ * (serial, sorts atoms into bins), {@link #buildRows} (any contiguous range of rows, one call per
+ * worker, each into its own block) and {@link #assemble} (concatenates the blocks in row order).
+ * The list is the same whatever the number of workers. Arrays are kept between builds and grow
+ * only when the system needs more room.
  */
 public final class NeighborBuilder {
-    private int[] binOf = new int[0];
-    private int[] binStart = new int[0];
-    private int[] binAtoms = new int[0];
-    private long[] rowKeys = new long[256];
-
     private static final long J_MASK = (1L << 31) - 1;
     private static final int DIST_BITS = 24;
 
-    /** Builds {@code list} for all pairs closer than {@code radius} (cut-off + skin), Å. */
+    private int[] binOf = new int[0];
+    private int[] binStart = new int[0];
+    private int[] binFill = new int[0];
+    private int[] binAtoms = new int[0];
+    private int n0, n1, n2, r0, r1, r2;
+    private double radius;
+    private final RowBlock[] blocks;
+
+    /** Rows [from, to) of the list as built by one worker. */
+    private static final class RowBlock {
+        int from;
+        int to;
+        int[] rowLength = new int[0];
+        int[] neighbors = new int[1024];
+        long[] keys = new long[256];
+    }
+
+    /** A builder for single-threaded use. */
+    public NeighborBuilder() {
+        this(1);
+    }
+
+    /** A builder whose {@link #buildRows} may be called by {@code workers} threads at once. */
+    public NeighborBuilder(int workers) {
+        blocks = new RowBlock[workers];
+        for (int w = 0; w < workers; w++) {
+            blocks[w] = new RowBlock();
+        }
+    }
+
+    /** Builds {@code list} for all pairs closer than {@code radius} (cut-off + skin), Å, on this thread. */
     public void build(Atoms atoms, double radius, NeighborList list) {
-        int nlocal = atoms.nlocal;
+        bin(atoms, radius);
+        buildRows(atoms, 0, 0, atoms.nlocal);
+        assemble(atoms, list, 1);
+    }
+
+    /** Phase 1: sorts local and ghost atoms into Cartesian bins. */
+    public void bin(Atoms atoms, double radius) {
+        this.radius = radius;
         int total = atoms.total();
         double[] x = atoms.x;
         double lo0 = Double.POSITIVE_INFINITY, lo1 = Double.POSITIVE_INFINITY, lo2 = Double.POSITIVE_INFINITY;
@@ -38,10 +74,29 @@ public final class NeighborBuilder {
             hi2 = Math.max(hi2, pz);
         }
         double half = 0.5 * radius;
-        int n0 = bins(hi0 - lo0, half), n1 = bins(hi1 - lo1, half), n2 = bins(hi2 - lo2, half);
+        n0 = bins(hi0 - lo0, half);
+        n1 = bins(hi1 - lo1, half);
+        n2 = bins(hi2 - lo2, half);
         double inv0 = n0 / Math.max(hi0 - lo0, 1e-300), inv1 = n1 / Math.max(hi1 - lo1, 1e-300),
                 inv2 = n2 / Math.max(hi2 - lo2, 1e-300);
-        int r0 = reach(radius, hi0 - lo0, n0), r1 = reach(radius, hi1 - lo1, n1), r2 = reach(radius, hi2 - lo2, n2);
+        // Sparse systems (a slab in vacuum) would otherwise get mostly empty bins: keep at most a
+        // few bins per atom by coarsening the axis with the most bins.
+        long maxBins = 8L * total + 64;
+        while ((long) n0 * n1 * n2 > maxBins) {
+            if (n0 >= n1 && n0 >= n2) {
+                n0 = Math.max(1, n0 / 2);
+            } else if (n1 >= n2) {
+                n1 = Math.max(1, n1 / 2);
+            } else {
+                n2 = Math.max(1, n2 / 2);
+            }
+        }
+        inv0 = n0 / Math.max(hi0 - lo0, 1e-300);
+        inv1 = n1 / Math.max(hi1 - lo1, 1e-300);
+        inv2 = n2 / Math.max(hi2 - lo2, 1e-300);
+        r0 = reach(radius, hi0 - lo0, n0);
+        r1 = reach(radius, hi1 - lo1, n1);
+        r2 = reach(radius, hi2 - lo2, n2);
         int nbins = n0 * n1 * n2;
 
         if (binOf.length < total) {
@@ -50,8 +105,10 @@ public final class NeighborBuilder {
         }
         if (binStart.length < nbins + 1) {
             binStart = new int[nbins + 1];
+            binFill = new int[nbins];
         }
         Arrays.fill(binStart, 0, nbins + 1, 0);
+        Arrays.fill(binFill, 0, nbins, 0);
         for (int a = 0; a < total; a++) {
             int b0 = Math.min((int) ((x[3 * a] - lo0) * inv0), n0 - 1);
             int b1 = Math.min((int) ((x[3 * a + 1] - lo1) * inv1), n1 - 1);
@@ -63,24 +120,36 @@ public final class NeighborBuilder {
         for (int b = 0; b < nbins; b++) {
             binStart[b + 1] += binStart[b];
         }
-        int[] fill = new int[nbins];
         for (int a = 0; a < total; a++) {
             int b = binOf[a];
-            binAtoms[binStart[b] + fill[b]++] = a;
+            binAtoms[binStart[b] + binFill[b]++] = a;
         }
+    }
 
+    /**
+     * Phase 2: the rows of local atoms [from, to) into the block of {@code worker}. Safe to call
+     * concurrently for different workers and disjoint ranges after {@link #bin}.
+     */
+    public void buildRows(Atoms atoms, int worker, int from, int to) {
+        RowBlock block = blocks[worker];
+        block.from = from;
+        block.to = to;
+        if (block.rowLength.length < to - from) {
+            block.rowLength = new int[Math.max(to - from, block.rowLength.length * 3 / 2)];
+        }
+        int nlocal = atoms.nlocal;
+        double[] x = atoms.x;
+        int[] type = atoms.type;
         double rsqMax = radius * radius;
         double invRsqMax = 1.0 / rsqMax;
-        int[] type = atoms.type;
-        int[] offsets = list.offsets.length >= nlocal + 1 ? list.offsets : new int[nlocal + 1];
-        int[] nb = list.neighbors;
+        int[] nb = block.neighbors;
+        long[] keys = block.keys;
         int count = 0;
-        for (int i = 0; i < nlocal; i++) {
-            offsets[i] = count;
+        for (int i = from; i < to; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            int rowStartCount = count;
             int b = binOf[i];
             int b0 = b % n0, b1 = (b / n0) % n1, b2 = b / (n0 * n1);
+            int rowLength = 0;
             for (int c2 = Math.max(0, b2 - r2); c2 <= Math.min(n2 - 1, b2 + r2); c2++) {
                 for (int c1 = Math.max(0, b1 - r1); c1 <= Math.min(n1 - 1, b1 + r1); c1++) {
                     int rowBase = (c2 * n1 + c1) * n0;
@@ -99,23 +168,59 @@ public final class NeighborBuilder {
                         }
                         double rsq = dx * dx + dy * dy + dz * dz;
                         if (rsq < rsqMax) {
-                            if (count - offsets[i] == rowKeys.length) {
-                                rowKeys = Arrays.copyOf(rowKeys, rowKeys.length * 2);
+                            if (rowLength == keys.length) {
+                                keys = Arrays.copyOf(keys, keys.length * 2);
                             }
-                            rowKeys[count - offsets[i]] = sortKey(type[j], rsq * invRsqMax, j);
-                            count++;
+                            keys[rowLength++] = sortKey(type[j], rsq * invRsqMax, j);
                         }
                     }
                 }
             }
-            int rowLength = count - rowStartCount;
-            Arrays.sort(rowKeys, 0, rowLength);
-            if (count > nb.length) {
-                nb = Arrays.copyOf(nb, Math.max(count, nb.length + nb.length / 2));
+            Arrays.sort(keys, 0, rowLength);
+            if (count + rowLength > nb.length) {
+                nb = Arrays.copyOf(nb, Math.max(count + rowLength, nb.length + nb.length / 2));
             }
             for (int k = 0; k < rowLength; k++) {
-                nb[rowStartCount + k] = (int) (rowKeys[k] & J_MASK);
+                nb[count + k] = (int) (keys[k] & J_MASK);
             }
+            count += rowLength;
+            block.rowLength[i - from] = rowLength;
+        }
+        block.neighbors = nb;
+        block.keys = keys;
+    }
+
+    /** Phase 3: concatenates the blocks of the first {@code workers} workers, in row order, into {@code list}. */
+    public void assemble(Atoms atoms, NeighborList list, int workers) {
+        int nlocal = atoms.nlocal;
+        int total = 0;
+        for (int w = 0; w < workers; w++) {
+            RowBlock block = blocks[w];
+            for (int r = 0; r < block.to - block.from; r++) {
+                total += block.rowLength[r];
+            }
+        }
+        int[] offsets = list.offsets.length >= nlocal + 1 ? list.offsets : new int[nlocal + 1];
+        int[] nb = list.neighbors.length >= total ? list.neighbors : new int[total + total / 8];
+        int count = 0;
+        int expectedRow = 0;
+        for (int w = 0; w < workers; w++) {
+            RowBlock block = blocks[w];
+            if (block.from != expectedRow) {
+                throw new IllegalStateException("neighbour rows of worker " + w + " start at " + block.from
+                        + ", expected " + expectedRow);
+            }
+            int blockCount = 0;
+            for (int i = block.from; i < block.to; i++) {
+                offsets[i] = count + blockCount;
+                blockCount += block.rowLength[i - block.from];
+            }
+            System.arraycopy(block.neighbors, 0, nb, count, blockCount);
+            count += blockCount;
+            expectedRow = block.to;
+        }
+        if (expectedRow != nlocal) {
+            throw new IllegalStateException("neighbour rows end at " + expectedRow + ", expected " + nlocal);
         }
         offsets[nlocal] = count;
         list.offsets = offsets;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
+import org.dendrite.md.io.InputException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -53,14 +54,15 @@ public final class ForceFieldLoader {
             root = new Yaml(options).compose(reader);
         } catch (MarkedYAMLException ex) {
             int line = ex.getProblemMark() == null ? 0 : ex.getProblemMark().getLine() + 1;
-            throw new IllegalArgumentException(file.getFileName() + ":" + line + ": not valid YAML: " + ex.getProblem());
+            throw line > 0 ? InputException.atLine(file.toString(), line, "not valid YAML: " + ex.getProblem())
+                    : InputException.inFile(file.toString(), "not valid YAML: " + ex.getProblem());
         } catch (YAMLException ex) {
-            throw new IllegalArgumentException(file.getFileName() + ": not valid YAML: " + ex.getMessage());
+            throw InputException.inFile(file.toString(), "not valid YAML: " + ex.getMessage());
         } catch (IOException ex) {
-            throw new IllegalArgumentException(file + ": cannot read force-field file: " + ex.getMessage(), ex);
+            throw InputException.inFile(file.toString(), "cannot read force-field file: " + ex.getMessage(), ex);
         }
         if (root == null) {
-            throw new IllegalArgumentException(file.getFileName() + ":1: force-field file is empty");
+            throw InputException.atLine(file.toString(), 1, "force-field file is empty");
         }
         StyleParams top = new StyleParams(file, root, "force field");
         Species species = readSpecies(top);
@@ -105,17 +107,17 @@ public final class ForceFieldLoader {
             throw top.error("missing section 'species'");
         }
         if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
-            throw new IllegalArgumentException(top.where(node) + "species: must map each species name to {mass, charge}");
+            throw top.at(node, "species: must map each species name to {mass, charge}");
         }
         List<String> names = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k) || k.getValue().isBlank() || k.getValue().contains(" ")) {
-                throw new IllegalArgumentException(top.where(t.getKeyNode()) + "species: names must be single words");
+                throw top.at(t.getKeyNode(), "species: names must be single words");
             }
             String name = k.getValue();
             if (names.contains(name)) {
-                throw new IllegalArgumentException(top.where(k) + "species: '" + name + "' is defined twice");
+                throw top.at(k, "species: '" + name + "' is defined twice");
             }
             StyleParams sp = new StyleParams(top.file(), t.getValueNode(), "species " + name);
             double mass = sp.requirePositive("mass");

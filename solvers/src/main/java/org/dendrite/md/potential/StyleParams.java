@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.dendrite.md.io.InputException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -33,21 +34,21 @@ public final class StyleParams {
         this.node = node;
         this.context = context;
         if (!(node instanceof MappingNode m)) {
-            throw new IllegalArgumentException(where(node) + context + ": expected a mapping of keys to values");
+            throw at(node, context + ": expected a mapping of keys to values");
         }
         for (NodeTuple t : m.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw new IllegalArgumentException(where(t.getKeyNode()) + context + ": keys must be plain words");
+                throw at(t.getKeyNode(), context + ": keys must be plain words");
             }
             if (entries.put(k.getValue(), t) != null) {
-                throw new IllegalArgumentException(where(k) + context + ": key '" + k.getValue() + "' appears twice");
+                throw at(k, context + ": key '" + k.getValue() + "' appears twice");
             }
         }
     }
 
-    /** "file:line: " of a node. */
-    String where(Node n) {
-        return file.getFileName() + ":" + (n.getStartMark().getLine() + 1) + ": ";
+    /** An input error at the line of a node: {@code FILE:LINE: reason}. */
+    InputException at(Node n, String reason) {
+        return InputException.atLine(file.toString(), n.getStartMark().getLine() + 1, reason);
     }
 
     /** Renames the location used in messages once the entry is known, e.g. "pairs[2] (O-O, buckingham)". */
@@ -66,15 +67,15 @@ public final class StyleParams {
     }
 
     /** An error located at this mapping. */
-    public IllegalArgumentException error(String reason) {
-        return new IllegalArgumentException(where(node) + context + ": " + reason);
+    public InputException error(String reason) {
+        return at(node, context + ": " + reason);
     }
 
     /** An error located at the value of {@code key} (or at the mapping if absent). */
-    public IllegalArgumentException error(String key, String reason) {
+    public InputException error(String key, String reason) {
         NodeTuple t = entries.get(key);
         Node at = t == null ? node : t.getValueNode();
-        return new IllegalArgumentException(where(at) + context + ": '" + key + "' " + reason);
+        return at(at, context + ": '" + key + "' " + reason);
     }
 
     public boolean has(String key) {
@@ -177,7 +178,7 @@ public final class StyleParams {
         List<String> out = new ArrayList<>();
         for (Node n : seq.getValue()) {
             if (!(n instanceof ScalarNode s)) {
-                throw new IllegalArgumentException(where(n) + context + ": '" + key + "' entries must be single values");
+                throw at(n, context + ": '" + key + "' entries must be single values");
             }
             out.add(s.getValue());
         }
@@ -225,7 +226,7 @@ public final class StyleParams {
     public void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!used.contains(e.getKey())) {
-                throw new IllegalArgumentException(where(e.getValue().getKeyNode()) + context
+                throw at(e.getValue().getKeyNode(), context
                         + ": unknown parameter '" + e.getKey() + "'" + (asked.isEmpty() ? "" : " (allowed: " + String.join(", ", asked) + ")"));
             }
         }

@@ -16,8 +16,11 @@ class EamFsForceFieldTest extends ForceFieldContract {
     private static ForceField load() {
         try {
             Path dir = Files.createTempDirectory("eamfs");
+            dir.toFile().deleteOnExit();
             Files.copy(ConfFiles.forcefield("LiX-test.eam.fs"), dir.resolve("LiX-test.eam.fs"));
+            dir.resolve("LiX-test.eam.fs").toFile().deleteOnExit();
             Path yaml = dir.resolve("ff.yaml");
+            yaml.toFile().deleteOnExit();
             Files.writeString(yaml, """
                     species:
                       X: {mass: 22.99}

@@ -1,5 +1,7 @@
 package org.dendrite.md.potential;
 
+import java.util.List;
+
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
@@ -8,8 +10,6 @@ import org.dendrite.md.potential.coulomb.EwaldRealSpace;
 import org.dendrite.md.potential.coulomb.EwaldSum;
 import org.dendrite.md.potential.pair.Buckingham;
 import org.junit.jupiter.api.DisplayName;
-
-import java.util.List;
 
 @DisplayName("Ewald (real space + reciprocal GlobalTerm + self) with Buckingham satisfies the force-field contract")
 class EwaldForceFieldTest extends ForceFieldContract {

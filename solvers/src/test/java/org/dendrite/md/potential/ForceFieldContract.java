@@ -226,4 +226,26 @@ public abstract class ForceFieldContract {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void oneForceFieldInstanceServesTwoThreadsAtOnce() throws Exception {
+        ForceField ff = forceField();
+        Box b1 = box(false);
+        Box b2 = box(true);
+        Atoms a1 = configuration(b1, 606);
+        Atoms a2 = configuration(b2, 607);
+        double e1 = ReferenceEvaluator.evaluate(ff, a1, b1).energy;
+        double e2 = ReferenceEvaluator.evaluate(ff, a2, b2).energy;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                java.util.concurrent.Future<Double> f1 = pool.submit(() -> ReferenceEvaluator.evaluate(ff, a1, b1).energy);
+                java.util.concurrent.Future<Double> f2 = pool.submit(() -> ReferenceEvaluator.evaluate(ff, a2, b2).energy);
+                assertEquals(e1, f1.get(), 0.0, "orthorhombic cell, concurrent round " + round);
+                assertEquals(e2, f2.get(), 0.0, "triclinic cell, concurrent round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.io.InputException;
 import org.dendrite.md.potential.coulomb.CoulombDsf;
 import org.dendrite.md.potential.coulomb.EwaldRealSpace;
 import org.dendrite.md.potential.coulomb.EwaldSum;
@@ -47,9 +48,11 @@ class ForceFieldLoaderTest {
 
     private String error(String text) throws IOException {
         Path p = write("ff.yaml", text);
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ForceFieldLoader.load(p));
+        InputException ex = assertThrows(InputException.class, () -> ForceFieldLoader.load(p));
         assertTrue(!ex.getMessage().contains("\n"), "message must be one line: " + ex.getMessage());
-        return ex.getMessage();
+        assertEquals(p.toString(), ex.file(), "the error names the file as given");
+        // Messages start with the path as given; compare from the file name on.
+        return ex.getMessage().substring(dir.toString().length() + 1);
     }
 
     @Test
@@ -106,8 +109,9 @@ class ForceFieldLoaderTest {
                 coulomb: {method: ewald, cutoff: 6.0, accuracy: 1.0e-6}
                 """;
         Path p = write("ff.yaml", text);
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ForceFieldLoader.load(p));
-        assertTrue(ex.getMessage().startsWith("ff.yaml:2: coulomb (ewald): 'accuracy'"), ex.getMessage());
+        InputException ex = assertThrows(InputException.class, () -> ForceFieldLoader.load(p));
+        assertEquals(2, ex.line());
+        assertTrue(ex.reason().startsWith("coulomb (ewald): 'accuracy'"), ex.getMessage());
         Box box = Box.orthorhombic(10, 10, 10);
         Atoms atoms = TestCells.random(ForceFieldLoader.load(write("s.yaml", """
                 species: {Na: {mass: 22.99, charge: 1}, Cl: {mass: 35.45, charge: -1}}

@@ -19,14 +19,15 @@ import org.dendrite.md.potential.coulomb.ErfcMode;
 import org.dendrite.md.potential.pair.BornMayerHuggins;
 import org.dendrite.md.potential.pair.Buckingham;
 import org.dendrite.md.potential.pair.LennardJones;
-import org.dendrite.md.potential.pair.MorseTableFile;
 import org.dendrite.md.potential.pair.Morse;
+import org.dendrite.md.potential.pair.MorseTableFile;
 import org.dendrite.md.potential.pair.PairTableFile;
 import org.dendrite.md.potential.pair.TablePair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Single-point comparisons with the installed {@code lmp} for every style and Coulomb method:
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("lammps-live")
 class LammpsParityLiveTest {
+    @TempDir
+    Path tmp;
+
     static final Species LLZO = new Species(List.of("Li", "La", "Zr", "O"),
             new double[] {6.941, 138.90547, 91.224, 15.999}, new double[] {0.6, 1.8, 2.4, -1.2});
     static final double[][] BUCK = { // type i, type j (0-based), A, rho, C
@@ -140,28 +144,19 @@ class LammpsParityLiveTest {
     @DisplayName("Morse, Lennard-Jones and coul/cut agree with LAMMPS morse + lj/cut + coul/cut")
     void morseLjCut() throws Exception {
         Species s = new Species(List.of("A", "B"), new double[] {10, 20}, new double[] {0.4, -0.4});
+        // LAMMPS shifts per style (pair_modify pair morse shift yes), so every Morse and LJ pair is shifted here.
         ForceField ff = ForceField.builder(s)
-                .pair(0, 0, new Morse(0.3, 1.4, 2.6, 6.5), true)
-                .pair(1, 1, new Morse(0.2, 1.2, 3.0, 6.5), false)
-                .pair(0, 1, new LennardJones(0.02, 2.4, 7.0), true)
-                .coulomb(new CoulombCut(8.0)).build();
-        List<String> c = List.of("pair_style hybrid/overlay morse 6.5 lj/cut 7.0 coul/cut 8.0", "pair_coeff * * coul/cut",
-                "pair_coeff 1 1 morse 0.3 1.4 2.6", "pair_coeff 2 2 morse 0.2 1.2 3.0", "pair_coeff 1 2 lj/cut 0.02 2.4",
-                "pair_modify pair morse shift yes", "pair_modify pair lj/cut shift yes",
-                // morse 2-2 is unshifted in ours: LAMMPS shift is per style, so use a second morse instance
-                "");
-        // LAMMPS shifts per style, not per pair: compare with 2-2 shifted on both sides instead.
-        ForceField ffShifted = ForceField.builder(s)
                 .pair(0, 0, new Morse(0.3, 1.4, 2.6, 6.5), true)
                 .pair(1, 1, new Morse(0.2, 1.2, 3.0, 6.5), true)
                 .pair(0, 1, new LennardJones(0.02, 2.4, 7.0), true)
                 .coulomb(new CoulombCut(8.0)).build();
-        assertTrue(ff.energyShift(1, 1) == 0.0);
+        List<String> c = List.of("pair_style hybrid/overlay morse 6.5 lj/cut 7.0 coul/cut 8.0", "pair_coeff * * coul/cut",
+                "pair_coeff 1 1 morse 0.3 1.4 2.6", "pair_coeff 2 2 morse 0.2 1.2 3.0", "pair_coeff 1 2 lj/cut 0.02 2.4",
+                "pair_modify pair morse shift yes", "pair_modify pair lj/cut shift yes");
         for (boolean tilt : new boolean[] {false, true}) {
             Box box = TestCells.box(10.0, tilt, 8);
             Atoms atoms = TestCells.random(s, new int[] {30, 30}, box, 2.1, 9);
-            assertParity(compare("morse+lj/cut+coul/cut 60 " + (tilt ? "triclinic" : "ortho"), ffShifted, atoms, box,
-                    c.subList(0, 7)));
+            assertParity(compare("morse+lj/cut+coul/cut 60 " + (tilt ? "triclinic" : "ortho"), ff, atoms, box, c));
         }
     }
 
@@ -170,7 +165,7 @@ class LammpsParityLiveTest {
     void table() throws Exception {
         Species s = new Species(List.of("A"), new double[] {40}, new double[] {0});
         Path file = MorseTableFile.write(500);
-        Path rsq = Files.createTempFile("rsq", ".table");
+        Path rsq = tmp.resolve("rsq.table");
         StringBuilder sb = new StringBuilder("RSQTAB\nN 800 RSQ 1.5 7.0\n\n");
         for (int i = 0; i < 800; i++) {
             double r = Math.sqrt(1.5 * 1.5 + (49.0 - 2.25) * i / 799.0);
@@ -241,7 +236,7 @@ class LammpsParityLiveTest {
     @DisplayName("Ewald (coul/long + kspace_style ewald 1e-6) agrees with LAMMPS: same alpha, same k-vectors, orthorhombic and triclinic")
     void ewald() throws Exception {
         Species s = new Species(List.of("Na", "Cl"), new double[] {22.99, 35.45}, new double[] {1, -1});
-        Path dir = Files.createTempDirectory("ew");
+        Path dir = tmp;
         for (String erfc : new String[] {"exact", "lammps-polynomial"}) {
             Path yaml = dir.resolve("ewald-" + erfc + ".yaml");
             Files.writeString(yaml, "species: {Na: {mass: 22.99, charge: 1}, Cl: {mass: 35.45, charge: -1}}\n"
@@ -276,7 +271,7 @@ class LammpsParityLiveTest {
     @Test
     @DisplayName("Ewald on the 192-atom LLZO-composition cell: exact erfc vs LAMMPS' polynomial erfc in coul/long")
     void ewaldLlzo() throws Exception {
-        Path dir = Files.createTempDirectory("ewl");
+        Path dir = tmp;
         Box box = Box.orthorhombic(13.1, 13.1, 12.7);
         Atoms atoms = llzoCell(box, 1);
         List<String> c = List.of("pair_style coul/long 8.0", "pair_coeff * *", "pair_modify table 0", "kspace_style ewald 1.0e-6");
@@ -290,5 +285,36 @@ class LammpsParityLiveTest {
                 assertParity(d);
             }
         }
+    }
+
+    @Test
+    @DisplayName("the shipped Du/Teter file (cores, shift, DSF) agrees with LAMMPS table spline + coul/dsf on the 192-atom LLZO cell")
+    void duTeterWithCoresViaLammpsTable() throws Exception {
+        ForceField ff = ForceFieldLoader.load(ConfFiles.forcefield("llzo-du-teter.yaml"));
+        Path table = tmp.resolve("du-teter.table");
+        int[][] pairs = {{3, 3}, {0, 3}, {1, 3}, {2, 3}};
+        String[] keys = new String[pairs.length];
+        PairEvaluator[] ev = new PairEvaluator[pairs.length];
+        double[] shifts = new double[pairs.length];
+        List<String> c = new ArrayList<>();
+        c.add("pair_style hybrid/overlay table spline 20000 coul/dsf 0.25 8.0");
+        c.add("pair_coeff * * coul/dsf");
+        for (int k = 0; k < pairs.length; k++) {
+            keys[k] = ff.species().name(pairs[k][0]) + "_" + ff.species().name(pairs[k][1]);
+            ev[k] = ff.pair(pairs[k][0], pairs[k][1]);
+            shifts[k] = ff.energyShift(pairs[k][0], pairs[k][1]);
+            c.add("pair_coeff " + (Math.min(pairs[k][0], pairs[k][1]) + 1) + " " + (Math.max(pairs[k][0], pairs[k][1]) + 1)
+                    + " table " + table + " " + keys[k]);
+        }
+        org.dendrite.md.potential.pair.PairTableWriter.write(table, keys, ev, shifts, 0.5, 20000);
+        Box box = Box.orthorhombic(13.1, 13.1, 12.7);
+        Atoms atoms = llzoCell(box, 1);
+        ForceField.Builder poly = ForceField.builder(ff.species());
+        for (int k = 0; k < pairs.length; k++) {
+            poly.pair(pairs[k][0], pairs[k][1], ev[k], true);
+        }
+        compare("du-teter yaml (exact erfc) vs table", ff, atoms, box, c);
+        assertParity(compare("du-teter cores + poly erfc vs table", poly.coulomb(
+                new CoulombDsf(0.25, 8.0, ErfcMode.LAMMPS_POLYNOMIAL)).build(), atoms, box, c));
     }
 }

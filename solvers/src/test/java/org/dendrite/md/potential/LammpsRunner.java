@@ -111,6 +111,15 @@ public final class LammpsRunner {
                 r.f[3 * i + a] = Double.parseDouble(w[1 + a]);
             }
         }
+        deleteTree(dir);
         return r;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.dendrite.md.potential;
 
+import java.util.List;
+
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
@@ -9,8 +11,6 @@ import org.dendrite.md.potential.pair.Buckingham;
 import org.dendrite.md.potential.pair.LennardJones;
 import org.dendrite.md.potential.pair.Morse;
 import org.junit.jupiter.api.DisplayName;
-
-import java.util.List;
 
 @DisplayName("Morse, Lennard-Jones, Born-Mayer-Huggins and Buckingham with plain cut Coulomb satisfy the force-field contract")
 class MixedPairsCoulombCutForceFieldTest extends ForceFieldContract {

@@ -1,13 +1,13 @@
 package org.dendrite.md.potential;
 
+import java.util.List;
+
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
 import org.dendrite.md.potential.coulomb.CoulombWolf;
 import org.dendrite.md.potential.pair.Buckingham;
 import org.junit.jupiter.api.DisplayName;
-
-import java.util.List;
 
 /**
  * Wolf as LAMMPS coul/wolf shifts the force but not the energy, so its forces are not −∇E and the

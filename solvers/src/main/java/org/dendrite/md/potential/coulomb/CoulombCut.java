@@ -1,8 +1,8 @@
 package org.dendrite.md.potential.coulomb;
 
-import org.dendrite.md.potential.StyleParams;
 import org.dendrite.md.Units;
 import org.dendrite.md.potential.CoulombKernel;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Plain cut-off Coulomb as LAMMPS {@code pair_style coul/cut}: E = k·q_i q_j / r for r &lt; r_c,

@@ -1,8 +1,8 @@
 package org.dendrite.md.potential.coulomb;
 
-import org.dendrite.md.potential.StyleParams;
 import org.dendrite.md.Units;
 import org.dendrite.md.potential.CoulombKernel;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Damped shifted-force Coulomb of Fennell &amp; Gezelter, J. Chem. Phys. 124, 234104 (2006), eq. 19,
@@ -73,16 +73,11 @@ public final class CoulombDsf implements CoulombKernel {
         return cutoff;
     }
 
-    private double erfc(double x, double expMinusXSq) {
-        return erfcMode == ErfcMode.EXACT ? Erfc.erfcGivenExp(x, expMinusXSq)
-                : Erfc.erfcAbramowitzStegun(x, expMinusXSq);
-    }
-
     @Override
     public double energyPerQQ(double rsq) {
         double r = Math.sqrt(rsq);
         double ex = Math.exp(-alphaSq * rsq);
-        double erfcc = erfc(alpha * r, ex);
+        double erfcc = erfcMode.erfc(alpha * r, ex);
         return Units.COULOMB_EV_A * (erfcc / r - eShift - r * fShift);
     }
 
@@ -91,7 +86,7 @@ public final class CoulombDsf implements CoulombKernel {
         double r = Math.sqrt(rsq);
         double r2inv = 1.0 / rsq;
         double ex = Math.exp(-alphaSq * rsq);
-        double erfcc = erfc(alpha * r, ex);
+        double erfcc = erfcMode.erfc(alpha * r, ex);
         return (erfcc * r * r2inv + twoAlphaOverSqrtPi * ex + r * fShift) * (Units.COULOMB_EV_A * r2inv);
     }
 

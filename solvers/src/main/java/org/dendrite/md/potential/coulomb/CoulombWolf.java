@@ -1,8 +1,8 @@
 package org.dendrite.md.potential.coulomb;
 
-import org.dendrite.md.potential.StyleParams;
 import org.dendrite.md.Units;
 import org.dendrite.md.potential.CoulombKernel;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Wolf summation (D. Wolf et al., J. Chem. Phys. 110, 8254 (1999)) exactly as LAMMPS

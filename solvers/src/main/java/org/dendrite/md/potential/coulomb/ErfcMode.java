@@ -10,6 +10,11 @@ public enum ErfcMode {
      */
     LAMMPS_POLYNOMIAL;
 
+    /** erfc(x) given exp(−x²), by this mode's method. */
+    public double erfc(double x, double expMinusXSq) {
+        return this == EXACT ? Erfc.erfcGivenExp(x, expMinusXSq) : Erfc.erfcAbramowitzStegun(x, expMinusXSq);
+    }
+
     /** Parses the force-field key value: {@code exact} or {@code lammps-polynomial}. */
     public static ErfcMode parse(String s) {
         return switch (s) {

@@ -42,15 +42,10 @@ public final class EwaldRealSpace implements CoulombKernel {
         return cutoff;
     }
 
-    private double erfc(double x, double expMinusXSq) {
-        return erfcMode == ErfcMode.EXACT ? Erfc.erfcGivenExp(x, expMinusXSq)
-                : Erfc.erfcAbramowitzStegun(x, expMinusXSq);
-    }
-
     @Override
     public double energyPerQQ(double rsq) {
         double r = Math.sqrt(rsq);
-        return Units.COULOMB_EV_A * erfc(alpha * r, Math.exp(-alphaSq * rsq)) / r;
+        return Units.COULOMB_EV_A * erfcMode.erfc(alpha * r, Math.exp(-alphaSq * rsq)) / r;
     }
 
     @Override
@@ -58,7 +53,7 @@ public final class EwaldRealSpace implements CoulombKernel {
         double r = Math.sqrt(rsq);
         double ex = Math.exp(-alphaSq * rsq);
         double grij = alpha * r;
-        return Units.COULOMB_EV_A * (erfc(grij, ex) + gaussFactor * grij * ex) / (rsq * r);
+        return Units.COULOMB_EV_A * (erfcMode.erfc(grij, ex) + gaussFactor * grij * ex) / (rsq * r);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package org.dendrite.md.potential.eam;
 
-import org.dendrite.md.potential.StyleParams;
-import org.dendrite.md.Species;
 import org.dendrite.md.Atoms;
+import org.dendrite.md.Species;
+import org.dendrite.md.io.InputException;
 import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.neighbor.NeighborList;
 import org.dendrite.md.potential.ManyBodyTerm;
+import org.dendrite.md.potential.StyleParams;
 
 /**
  * Embedded-atom method as LAMMPS {@code pair_style eam/alloy} and {@code eam/fs}:
@@ -21,8 +22,8 @@ import org.dendrite.md.potential.ManyBodyTerm;
  *
  * <p>Passes: density over the half list (pairs with ghosts add to the ghost's slot, summed onto the
  * owner by {@link HaloExchange#reverseVector}), F and F' for local atoms, F' copied to ghosts by
- * {@link HaloExchange#forwardScalar}, then the force pass over the half list. Not thread-safe (the
- * scratch arrays are per instance); the engine calls many-body terms from one thread.
+ * {@link HaloExchange#forwardScalar}, then the force pass over the half list. Scratch arrays are
+ * per calling thread, so one instance may serve several engines concurrently.
  */
 public final class EamTerm implements ManyBodyTerm {
     private final SetflFile file;
@@ -40,8 +41,9 @@ public final class EamTerm implements ManyBodyTerm {
     private final EamSpline[] z2r;
     private final int ne;
 
-    private double[] rho3 = new double[0];
-    private double[] fp = new double[0];
+    /** Per-thread scratch (densities packed 3 per atom for reverseVector, and F'), so that one force
+     * field can serve several engines at once as ForceField promises. */
+    private final ThreadLocal<double[][]> scratch = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
 
     /**
      * @param file the potential file
@@ -84,7 +86,7 @@ public final class EamTerm implements ManyBodyTerm {
         SetflFile f;
         try {
             f = SetflFile.read(path, fs);
-        } catch (IllegalArgumentException ex) {
+        } catch (InputException ex) {
             throw p.error("file", "is not a usable " + (fs ? "eam/fs" : "eam/alloy") + " file: " + ex.getMessage());
         }
         StyleParams map = p.optionalMap("map");
@@ -135,11 +137,14 @@ public final class EamTerm implements ManyBodyTerm {
     public double compute(Atoms atoms, NeighborList list, HaloExchange halo, double[] f) {
         int nlocal = atoms.nlocal;
         int nall = nlocal + atoms.nghost;
-        if (fp.length < nall) {
+        double[][] work = scratch.get();
+        if (work[1].length < nall) {
             int cap = nall + nall / 2 + 16;
-            rho3 = new double[3 * cap];
-            fp = new double[cap];
+            work[0] = new double[3 * cap];
+            work[1] = new double[cap];
         }
+        double[] rho3 = work[0];
+        double[] fp = work[1];
         java.util.Arrays.fill(rho3, 0, 3 * nall, 0.0);
         double[] x = atoms.x;
         int[] type = atoms.type;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dendrite.md.io.InputException;
+
 /**
  * An EAM potential file in DYNAMO setfl format (LAMMPS {@code pair_style eam/alloy}) or its
  * Finnis–Sinclair variant ({@code eam/fs}), as described on the LAMMPS pair_eam doc page and in
@@ -68,7 +70,7 @@ public final class SetflFile {
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException ex) {
-            throw new IllegalArgumentException(path + ": cannot read EAM file: " + ex.getMessage(), ex);
+            throw InputException.inFile(path.toString(), "cannot read EAM file: " + ex.getMessage(), ex);
         }
         Cursor c = new Cursor(path, lines);
         c.line = 3;
@@ -130,8 +132,8 @@ public final class SetflFile {
             this.lines = lines;
         }
 
-        IllegalArgumentException error(String reason) {
-            return new IllegalArgumentException(path + ":" + Math.max(line, 1) + ": " + reason);
+        InputException error(String reason) {
+            return InputException.atLine(path.toString(), Math.max(line, 1), reason);
         }
 
         String[] wordsOfLine(String what) {

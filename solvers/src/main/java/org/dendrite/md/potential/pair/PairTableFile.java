@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dendrite.md.io.InputException;
+
 /**
  * One section of a LAMMPS pair table file (format of the {@code pair_style table} doc page):
  * blank and {@code #} lines are skipped; a section starts with its keyword line, then a parameter
@@ -54,12 +56,12 @@ public final class PairTableFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException ex) {
-            throw new IllegalArgumentException(file + ": cannot read pair table file: " + ex.getMessage(), ex);
+            throw InputException.inFile(file.toString(), "cannot read pair table file: " + ex.getMessage(), ex);
         }
         int i = 0;
         while (true) {
             if (i >= lines.size()) {
-                throw new IllegalArgumentException(file + ": keyword '" + keyword + "' not found in pair table file");
+                throw InputException.inFile(file.toString(), "keyword '" + keyword + "' not found in pair table file");
             }
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -72,18 +74,18 @@ public final class PairTableFile {
             }
             // Another section: skip its parameter line, the blank line and its N data lines.
             if (i + 1 >= lines.size()) {
-                throw new IllegalArgumentException(file + ":" + (i + 2) + ": missing parameter line of section " + first);
+                throw InputException.atLine(file.toString(), (i + 2), "missing parameter line of section " + first);
             }
             Params p = parseParams(file, i + 2, lines.get(i + 1));
             i += 3 + p.n;
         }
         int paramLine = i + 1;
         if (paramLine >= lines.size()) {
-            throw new IllegalArgumentException(file + ":" + (paramLine + 1) + ": missing parameter line of section " + keyword);
+            throw InputException.atLine(file.toString(), (paramLine + 1), "missing parameter line of section " + keyword);
         }
         Params p = parseParams(file, paramLine + 1, lines.get(paramLine));
         if (p.n < 2) {
-            throw new IllegalArgumentException(file + ":" + (paramLine + 1) + ": table " + keyword + " needs N >= 2, got " + p.n);
+            throw InputException.atLine(file.toString(), (paramLine + 1), "table " + keyword + " needs N >= 2, got " + p.n);
         }
         double[] r = new double[p.n];
         double[] e = new double[p.n];
@@ -92,12 +94,12 @@ public final class PairTableFile {
         for (int k = 0; k < p.n; k++) {
             int ln = first + k;
             if (ln >= lines.size()) {
-                throw new IllegalArgumentException(file + ":" + (ln + 1) + ": premature end of table " + keyword
+                throw InputException.atLine(file.toString(), (ln + 1), "premature end of table " + keyword
                         + " (expected " + p.n + " lines)");
             }
             String[] w = lines.get(ln).strip().split("\\s+");
             if (w.length < 4) {
-                throw new IllegalArgumentException(file + ":" + (ln + 1) + ": expected 'index r energy force', got '"
+                throw InputException.atLine(file.toString(), (ln + 1), "expected 'index r energy force', got '"
                         + lines.get(ln).strip() + "'");
             }
             double rfile;
@@ -106,7 +108,7 @@ public final class PairTableFile {
                 e[k] = Double.parseDouble(w[2]);
                 f[k] = Double.parseDouble(w[3]);
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(file + ":" + (ln + 1) + ": not a number in '" + lines.get(ln).strip() + "'");
+                throw InputException.atLine(file.toString(), (ln + 1), "not a number in '" + lines.get(ln).strip() + "'");
             }
             double rnew = rfile;
             if (p.rflag == R_LINEAR) {
@@ -118,7 +120,7 @@ public final class PairTableFile {
         }
         for (int k = 1; k < p.n; k++) {
             if (!(r[k] > r[k - 1])) {
-                throw new IllegalArgumentException(file + ":" + (first + k + 1) + ": r values of table " + keyword
+                throw InputException.atLine(file.toString(), (first + k + 1), "r values of table " + keyword
                         + " must increase");
             }
         }
@@ -152,17 +154,17 @@ public final class PairTableFile {
                         p.fplo = Double.parseDouble(w[++k]);
                         p.fphi = Double.parseDouble(w[++k]);
                     }
-                    case "BITMAP" -> throw new IllegalArgumentException(file + ":" + lineNo
-                            + ": BITMAP tables are not supported (use R, RSQ or explicit r)");
-                    default -> throw new IllegalArgumentException(file + ":" + lineNo
-                            + ": unknown keyword '" + w[k] + "' in table parameter line");
+                    case "BITMAP" -> throw InputException.atLine(file.toString(), lineNo,
+                            "BITMAP tables are not supported (use R, RSQ or explicit r)");
+                    default -> throw InputException.atLine(file.toString(), lineNo,
+                            "unknown keyword '" + w[k] + "' in table parameter line");
                 }
             }
         } catch (ArrayIndexOutOfBoundsException | NumberFormatException ex) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": malformed table parameter line '" + line.strip() + "'");
+            throw InputException.atLine(file.toString(), lineNo, "malformed table parameter line '" + line.strip() + "'");
         }
         if (p.n == 0) {
-            throw new IllegalArgumentException(file + ":" + lineNo + ": table parameter line does not set N");
+            throw InputException.atLine(file.toString(), lineNo, "table parameter line does not set N");
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package org.dendrite.md.potential.pair;
 
+import org.dendrite.md.io.InputException;
 import org.dendrite.md.potential.PairEvaluator;
 import org.dendrite.md.potential.StyleParams;
 
@@ -158,7 +159,7 @@ public final class TablePair implements PairEvaluator {
         try {
             table = PairTableFile.read(file, keyword);
             return new TablePair(table, mode, n, cutoff);
-        } catch (IllegalArgumentException ex) {
+        } catch (InputException | IllegalArgumentException ex) {
             throw p.error("file", "is not usable: " + ex.getMessage());
         }
     }

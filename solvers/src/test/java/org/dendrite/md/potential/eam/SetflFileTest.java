@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.dendrite.md.potential.ConfFiles;
+import org.dendrite.md.io.InputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,19 +69,19 @@ class SetflFileTest {
         List<String> lines = Files.readAllLines(ConfFiles.forcefield("Li-test.eam.alloy"));
         Path truncated = dir.resolve("t.eam.alloy");
         Files.write(truncated, lines.subList(0, 200));
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> SetflFile.read(truncated, false));
+        RuntimeException ex = assertThrows(InputException.class, () -> SetflFile.read(truncated, false));
         assertTrue(ex.getMessage().startsWith(truncated + ":200: unexpected end of file in F(rho) of Li"), ex.getMessage());
 
         Path bad = dir.resolve("b.eam.alloy");
         List<String> copy = new java.util.ArrayList<>(lines);
         copy.set(10, copy.get(10).replaceFirst("\\S+", "abc"));
         Files.write(bad, copy);
-        ex = assertThrows(IllegalArgumentException.class, () -> SetflFile.read(bad, false));
+        ex = assertThrows(InputException.class, () -> SetflFile.read(bad, false));
         assertTrue(ex.getMessage().startsWith(bad + ":11: expected a number, got 'abc'"), ex.getMessage());
 
         Path header = dir.resolve("h.eam.alloy");
         Files.write(header, List.of("c", "c", "c", "2 Li", "10 0.1 10 0.1 5.0"));
-        ex = assertThrows(IllegalArgumentException.class, () -> SetflFile.read(header, false));
+        ex = assertThrows(InputException.class, () -> SetflFile.read(header, false));
         assertTrue(ex.getMessage().startsWith(header + ":4: element line"), ex.getMessage());
     }
 }

@@ -32,6 +32,7 @@ public final class MorseTableFile {
     public static Path write(int points) {
         try {
             Path p = Files.createTempFile("morse", ".table");
+            p.toFile().deleteOnExit();
             StringBuilder sb = new StringBuilder("# Morse test table\n\nOTHER\nN 3 R 1.0 2.0\n\n1 1.0 3.0 0.0\n2 1.5 2.0 0.0\n3 2.0 1.0 0.0\n\n");
             sb.append("MORSE\nN ").append(points).append("\n\n");
             for (int i = 0; i < points; i++) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.dendrite.md.io.InputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,17 +51,17 @@ class PairTableFileTest {
     @DisplayName("missing keyword, BITMAP, short sections and a cut-off outside the table are errors with file and line")
     void errors() throws IOException {
         Path f = MorseTableFile.write(100);
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> PairTableFile.read(f, "NOPE"));
+        RuntimeException ex = assertThrows(InputException.class, () -> PairTableFile.read(f, "NOPE"));
         assertTrue(ex.getMessage().contains("keyword 'NOPE' not found"), ex.getMessage());
 
         Path bitmap = dir.resolve("b.table");
         Files.writeString(bitmap, "BM\nN 4 BITMAP 1.0 2.0\n\n1 1 1 1\n2 1 1 1\n3 1 1 1\n4 1 1 1\n");
-        ex = assertThrows(IllegalArgumentException.class, () -> PairTableFile.read(bitmap, "BM"));
+        ex = assertThrows(InputException.class, () -> PairTableFile.read(bitmap, "BM"));
         assertTrue(ex.getMessage().startsWith(bitmap + ":2: BITMAP tables are not supported"), ex.getMessage());
 
         Path shortT = dir.resolve("s.table");
         Files.writeString(shortT, "S\nN 5\n\n1 1.0 1 1\n2 1.5 1 1\n");
-        ex = assertThrows(IllegalArgumentException.class, () -> PairTableFile.read(shortT, "S"));
+        ex = assertThrows(InputException.class, () -> PairTableFile.read(shortT, "S"));
         assertTrue(ex.getMessage().startsWith(shortT + ":6: premature end of table S"), ex.getMessage());
 
         PairTableFile t = PairTableFile.read(f, "MORSE");

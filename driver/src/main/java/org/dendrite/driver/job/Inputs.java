@@ -1,0 +1,60 @@
+package org.dendrite.driver.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dendrite.md.io.InputException;
+import org.dendrite.md.io.Structure;
+import org.dendrite.md.io.StructureFiles;
+import org.dendrite.md.potential.ForceField;
+import org.dendrite.md.potential.ForceFieldLoader;
+
+/** Reads the inputs every command needs: a force field and a structure on its species. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    /** A force field that does not depend on the structure (used to learn the species). */
+    public static ForceField forceField(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InputException.inFile(file.toString(), "force-field file not found");
+        }
+        return ForceFieldLoader.load(file);
+    }
+
+    /**
+     * A structure and the force field set up for it: the species come from the force field, and
+     * terms that depend on the system (an Ewald sum given only an accuracy picks α from N, Σq²
+     * and the box, as LAMMPS does) are set up for the final, replicated structure.
+     */
+    public static Loaded load(Path structureFile, List<String> types, Path forceFieldFile, int[] replicate) {
+        ForceField species = forceField(forceFieldFile);
+        Structure s = structure(structureFile, types, species, replicate);
+        ForceField ff = ForceFieldLoader.load(forceFieldFile, s.atoms(), s.box());
+        return new Loaded(s, ff);
+    }
+
+    /** A structure on the species of its force field. */
+    public record Loaded(Structure structure, ForceField forceField) {
+    }
+
+    /**
+     * Reads a structure ({@link StructureFiles}: extended XYZ or LAMMPS data by extension or first
+     * line) on the force field's species (charges from the force field), checks it (finite
+     * coordinates, unique ids, no two atoms closer than 0.5 Å) and replicates it
+     * {@code replicate[0] × replicate[1] × replicate[2]} times.
+     *
+     * @param types species of LAMMPS data types 1, 2, …; null to take them from the Masses comments
+     */
+    public static Structure structure(Path file, List<String> types, ForceField ff, int[] replicate) {
+        if (!Files.isRegularFile(file)) {
+            throw InputException.inFile(file.toString(), "structure file not found");
+        }
+        Structure s = StructureFiles.read(file, types, ff.species());
+        if (replicate[0] * replicate[1] * replicate[2] != 1) {
+            s = s.replicate(replicate[0], replicate[1], replicate[2]);
+        }
+        return s;
+    }
+}

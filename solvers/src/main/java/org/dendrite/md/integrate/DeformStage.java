@@ -34,6 +34,8 @@ public final class DeformStage extends DynamicsStage {
     private final boolean lateralBarostat;
     private final double[] ke = new double[6];
     private final double[] press = new double[6];
+    private final double[] lo = new double[3];
+    private final double[] len = new double[3];
 
     public DeformStage(Params p) {
         super("deform", p, true);
@@ -96,9 +98,9 @@ public final class DeformStage extends DynamicsStage {
         double lo0 = lo(ref, axis);
         double elapsed = (s.step - s.deformOriginStep) * ctx.dt();
         double shift = 0.5 * strainRate * elapsed * l0;
-        double lo = lo0 - shift;
-        double hi = lo0 + l0 + shift;
-        if (!(hi > lo)) {
+        double newLo = lo0 - shift;
+        double newHi = lo0 + l0 + shift;
+        if (!(newHi > newLo)) {
             throw new SimulationException(s.step, 0, "deformation collapsed the cell along " + "xyz".charAt(axis));
         }
         Atoms a = ctx.atoms();
@@ -107,11 +109,15 @@ public final class DeformStage extends DynamicsStage {
         for (int i = 0; i < n; i++) {
             box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
         }
-        double[] l = {box.xlo(), box.ylo(), box.zlo()};
-        double[] len = {box.lx(), box.ly(), box.lz()};
-        l[axis] = lo;
-        len[axis] = hi - lo;
-        box.set(l[0], l[1], l[2], len[0], len[1], len[2], box.xy(), box.xz(), box.yz());
+        lo[0] = box.xlo();
+        lo[1] = box.ylo();
+        lo[2] = box.zlo();
+        len[0] = box.lx();
+        len[1] = box.ly();
+        len[2] = box.lz();
+        lo[axis] = newLo;
+        len[axis] = newHi - newLo;
+        box.set(lo[0], lo[1], lo[2], len[0], len[1], len[2], box.xy(), box.xz(), box.yz());
         for (int i = 0; i < n; i++) {
             box.fromFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
         }

@@ -92,6 +92,8 @@ final class NoseHooverIntegrator {
     private double mtkTerm2;
     private boolean scaleXy, scaleXz, scaleYz;
     private double dt, dthalf, dt4, dt8;
+    private final double[] lo = new double[3];
+    private final double[] hi = new double[3];
 
     NoseHooverIntegrator(Thermostat tstat, Barostat pstat) {
         this.tstat = tstat;
@@ -350,8 +352,12 @@ final class NoseHooverIntegrator {
         for (int i = 0; i < n; i++) {
             box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
         }
-        double[] lo = {box.xlo(), box.ylo(), box.zlo()};
-        double[] hi = {box.xhi(), box.yhi(), box.zhi()};
+        lo[0] = box.xlo();
+        lo[1] = box.ylo();
+        lo[2] = box.zlo();
+        hi[0] = box.xhi();
+        hi[1] = box.yhi();
+        hi[2] = box.zhi();
         double xy = box.xy(), xz = box.xz(), yz = box.yz();
         for (int d = 0; d < 3; d++) {
             if (!pstat.axes()[d]) {

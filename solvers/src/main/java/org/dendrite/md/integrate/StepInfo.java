@@ -10,6 +10,7 @@ import org.dendrite.md.thermo.ThermoSnapshot;
  * step, on demand) and the stage's extra columns. Valid only during the observer call.
  */
 public final class StepInfo {
+    private static final double[] NONE = new double[0];
     private final Protocol protocol;
     private final MdContext ctx;
     private Stage stage;
@@ -17,7 +18,7 @@ public final class StepInfo {
     private boolean resumed;
     private long thermoStep = Long.MIN_VALUE;
     private final ThermoSnapshot thermo = new ThermoSnapshot();
-    private double[] extra = new double[0];
+    private double[] extra = NONE;
     private long extraStep = Long.MIN_VALUE;
 
     StepInfo(Protocol protocol, MdContext ctx) {
@@ -78,7 +79,7 @@ public final class StepInfo {
     /** Values of {@link #extraColumns()} at the current step. */
     public double[] extraValues() {
         if (!(stage instanceof DynamicsStage d) || d.extraColumns().isEmpty()) {
-            return new double[0];
+            return NONE;
         }
         if (extraStep != ctx.state().step || extra.length != d.extraColumns().size()) {
             if (extra.length != d.extraColumns().size()) {

@@ -31,16 +31,6 @@ public final class BerendsenStage extends DynamicsStage {
         energy = ctx.state().var("berendsen.energy", 1);
     }
 
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-        Verlet.drift(ctx.atoms(), ctx.mobile(), ctx.dt());
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-    }
 
     @Override
     protected void endOfStep(MdContext ctx) {

@@ -45,16 +45,6 @@ public final class CsvrStage extends DynamicsStage {
         energy = ctx.state().var("csvr.energy", 1);
     }
 
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-        Verlet.drift(ctx.atoms(), ctx.mobile(), ctx.dt());
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-    }
 
     @Override
     protected void endOfStep(MdContext ctx) {

@@ -27,10 +27,9 @@ import org.dendrite.md.thermo.Thermo;
  * (bar, tension positive; the kinetic part included as in LAMMPS' pxx), as the extra columns
  * {@code strain} and {@code stress_bar}.
  */
-public final class DeformStage extends DynamicsStage {
+public final class DeformStage extends NoseHooverStage {
     private final int axis;
     private final double strainRate;
-    private final NoseHooverIntegrator nh;
     private final boolean lateralBarostat;
     private final double[] ke = new double[6];
     private final double[] press = new double[6];
@@ -38,7 +37,7 @@ public final class DeformStage extends DynamicsStage {
     private final double[] len = new double[3];
 
     public DeformStage(Params p) {
-        super("deform", p, true);
+        super("deform", p);
         if (hasRegion()) {
             throw new ParamException(p.pathOf("region"), "is not supported by deform (the whole cell is strained)");
         }
@@ -55,7 +54,7 @@ public final class DeformStage extends DynamicsStage {
         if (lateralBarostat) {
             b = NptStage.parseBarostat(p, lateral, "lateral_pressure", "aniso");
         }
-        this.nh = new NoseHooverIntegrator(t, b);
+        use(new NoseHooverIntegrator(t, b));
         p.finish();
     }
 
@@ -75,17 +74,7 @@ public final class DeformStage extends DynamicsStage {
             throw new IllegalArgumentException("stage '" + label() + "': deformation along the non-periodic axis "
                     + "xyz".charAt(axis) + " is not supported");
         }
-        nh.setup(ctx, this, resume);
-    }
-
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        nh.initialIntegrate(ctx, this);
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        nh.finalIntegrate(ctx);
+        super.setup(ctx, resume);
     }
 
     /** Sets the cell length along the axis for the current step and remaps atoms (fix deform). */
@@ -134,11 +123,6 @@ public final class DeformStage extends DynamicsStage {
     @Override
     protected boolean needsVirialEveryStep() {
         return lateralBarostat;
-    }
-
-    @Override
-    protected double couplingEnergy(MdContext ctx) {
-        return nh.extendedEnergy(ctx);
     }
 
     @Override

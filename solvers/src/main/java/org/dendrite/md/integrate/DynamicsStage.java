@@ -98,17 +98,27 @@ public abstract class DynamicsStage implements Stage {
     }
 
     /** Initialises (fresh) or re-attaches (resume) the stage's variables; forces are current. */
-    protected abstract void setup(MdContext ctx, boolean resume);
+    protected void setup(MdContext ctx, boolean resume) {
+    }
 
-    /** First half of the step: half kick, drift, and whatever the ensemble does before forces. */
-    protected abstract void initialIntegrate(MdContext ctx);
+    /**
+     * First half of the step: half kick, drift, and whatever the ensemble does before forces. The
+     * default is velocity Verlet of the mobile atoms (LAMMPS fix nve), which thermostats that act
+     * through forces or by rescaling after the step keep.
+     */
+    protected void initialIntegrate(MdContext ctx) {
+        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
+        Verlet.drift(ctx.atoms(), ctx.mobile(), ctx.dt());
+    }
 
     /** After the force evaluation, before the second half kick (e.g. Langevin forces). */
     protected void postForce(MdContext ctx) {
     }
 
-    /** Second half of the step. */
-    protected abstract void finalIntegrate(MdContext ctx);
+    /** Second half of the step; the default is the velocity-Verlet half kick. */
+    protected void finalIntegrate(MdContext ctx) {
+        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
+    }
 
     /** After the step (velocity-rescaling thermostats, box deformation). */
     protected void endOfStep(MdContext ctx) {

@@ -43,12 +43,6 @@ public final class LangevinStage extends DynamicsStage {
     }
 
     @Override
-    protected void initialIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-        Verlet.drift(ctx.atoms(), ctx.mobile(), ctx.dt());
-    }
-
-    @Override
     protected void postForce(MdContext ctx) {
         double tTarget = ramp(ctx, temperature.startK(), temperature.stopK());
         double tsqrt = Math.sqrt(tTarget);
@@ -73,8 +67,4 @@ public final class LangevinStage extends DynamicsStage {
         }
     }
 
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-    }
 }

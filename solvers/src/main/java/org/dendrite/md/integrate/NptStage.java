@@ -16,18 +16,16 @@ import org.dendrite.config.Params;
  * {@code aniso} (or {@code x … y … z …} with couple none); {@code couple: iso} with two axes is
  * {@code x … y … couple xy}.
  */
-public final class NptStage extends DynamicsStage {
-    private final NoseHooverIntegrator nh;
-
+public final class NptStage extends NoseHooverStage {
     public NptStage(Params p) {
-        super("npt", p, true);
+        super("npt", p);
         if (hasRegion()) {
             throw new ParamException(p.pathOf("region"), "is not supported by npt (the barostat acts on the whole"
                     + " cell); use nvt, langevin, berendsen or csvr for a region thermostat");
         }
         NoseHooverIntegrator.Thermostat t = NoseHooverIntegrator.Thermostat.parse(p);
         NoseHooverIntegrator.Barostat b = parseBarostat(p, null, "pressure", "iso");
-        this.nh = new NoseHooverIntegrator(t, b);
+        use(new NoseHooverIntegrator(t, b));
         p.finish();
     }
 
@@ -85,27 +83,7 @@ public final class NptStage extends DynamicsStage {
     }
 
     @Override
-    protected void setup(MdContext ctx, boolean resume) {
-        nh.setup(ctx, this, resume);
-    }
-
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        nh.initialIntegrate(ctx, this);
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        nh.finalIntegrate(ctx);
-    }
-
-    @Override
     protected boolean needsVirialEveryStep() {
         return true;
-    }
-
-    @Override
-    protected double couplingEnergy(MdContext ctx) {
-        return nh.extendedEnergy(ctx);
     }
 }

@@ -12,18 +12,4 @@ public final class NveStage extends DynamicsStage {
         p.finish();
     }
 
-    @Override
-    protected void setup(MdContext ctx, boolean resume) {
-    }
-
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-        Verlet.drift(ctx.atoms(), ctx.mobile(), ctx.dt());
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        Verlet.halfKick(ctx.atoms(), ctx.mobile(), ctx.massByType(), ctx.dt());
-    }
 }

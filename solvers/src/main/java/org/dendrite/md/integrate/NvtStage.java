@@ -8,32 +8,10 @@ import org.dendrite.config.Params;
  * stage), tdamp_ps (default 0.1), tchain (3), tloop (1), steps|duration_ps, timestep_fs; optional
  * region (thermostat only the atoms inside; the others follow plain NVE) and freeze_outside.
  */
-public final class NvtStage extends DynamicsStage {
-    private final NoseHooverIntegrator nh;
-
+public final class NvtStage extends NoseHooverStage {
     public NvtStage(Params p) {
-        super("nvt", p, true);
-        this.nh = new NoseHooverIntegrator(NoseHooverIntegrator.Thermostat.parse(p), null);
+        super("nvt", p);
+        use(new NoseHooverIntegrator(NoseHooverIntegrator.Thermostat.parse(p), null));
         p.finish();
-    }
-
-    @Override
-    protected void setup(MdContext ctx, boolean resume) {
-        nh.setup(ctx, this, resume);
-    }
-
-    @Override
-    protected void initialIntegrate(MdContext ctx) {
-        nh.initialIntegrate(ctx, this);
-    }
-
-    @Override
-    protected void finalIntegrate(MdContext ctx) {
-        nh.finalIntegrate(ctx);
-    }
-
-    @Override
-    protected double couplingEnergy(MdContext ctx) {
-        return nh.extendedEnergy(ctx);
     }
 }

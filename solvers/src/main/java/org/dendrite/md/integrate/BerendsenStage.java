@@ -2,7 +2,6 @@ package org.dendrite.md.integrate;
 
 import org.dendrite.config.Params;
 import org.dendrite.md.Units;
-import org.dendrite.md.thermo.Thermo;
 
 /**
  * Berendsen weak-coupling thermostat with velocity-Verlet integration, LAMMPS
@@ -34,15 +33,11 @@ public final class BerendsenStage extends DynamicsStage {
 
     @Override
     protected void endOfStep(MdContext ctx) {
-        double tdof = ctx.thermostatted().temperatureDof();
-        if (tdof < 1) {
+        double t = rescalableTemperature(ctx, "Berendsen");
+        if (Double.isNaN(t)) {
             return;
         }
-        double t = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
-        if (t == 0.0) {
-            throw new SimulationException(ctx.state().step, 0, "temperature of the thermostatted atoms is 0 K; "
-                    + "the Berendsen thermostat can only rescale existing velocities (add a velocity stage first)");
-        }
+        double tdof = ctx.thermostatted().temperatureDof();
         double tTarget = ramp(ctx, temperature.startK(), temperature.stopK());
         double lamda = Math.sqrt(1.0 + ctx.dt() / tdamp * (tTarget / t - 1.0));
         energy[0] += t * (1.0 - lamda * lamda) * 0.5 * Units.BOLTZMANN_EV_PER_K * tdof;

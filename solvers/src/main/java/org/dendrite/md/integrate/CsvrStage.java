@@ -3,7 +3,6 @@ package org.dendrite.md.integrate;
 import org.dendrite.config.Params;
 import org.dendrite.md.Units;
 import org.dendrite.md.random.CounterRng;
-import org.dendrite.md.thermo.Thermo;
 
 /**
  * Canonical sampling through velocity rescaling (CSVR), LAMMPS {@code fix temp/csvr Tstart Tstop
@@ -48,15 +47,11 @@ public final class CsvrStage extends DynamicsStage {
 
     @Override
     protected void endOfStep(MdContext ctx) {
-        double tdof = ctx.thermostatted().temperatureDof();
-        if (tdof < 1) {
+        double t = rescalableTemperature(ctx, "CSVR");
+        if (Double.isNaN(t)) {
             return;
         }
-        double t = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
-        if (t == 0.0) {
-            throw new SimulationException(ctx.state().step, 0, "temperature of the thermostatted atoms is 0 K; "
-                    + "the CSVR thermostat can only rescale existing velocities (add a velocity stage first)");
-        }
+        double tdof = ctx.thermostatted().temperatureDof();
         double tTarget = ramp(ctx, temperature.startK(), temperature.stopK());
         double efactor = 0.5 * tdof * Units.BOLTZMANN_EV_PER_K;
         double ekinOld = t * efactor;

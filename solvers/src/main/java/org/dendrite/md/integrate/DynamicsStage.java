@@ -6,6 +6,7 @@ import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
 import org.dendrite.md.state.AtomGroup;
 import org.dendrite.md.state.SimulationState;
+import org.dendrite.md.thermo.Thermo;
 
 /**
  * A stage that integrates the equations of motion for {@link #steps()} steps of {@link #dtPs()}.
@@ -122,6 +123,23 @@ public abstract class DynamicsStage implements Stage {
 
     /** After the step (velocity-rescaling thermostats, box deformation). */
     protected void endOfStep(MdContext ctx) {
+    }
+
+    /**
+     * Temperature (K) of the thermostatted atoms for a thermostat that rescales velocities after the
+     * step (Berendsen, CSVR), or NaN when those atoms have no degrees of freedom. Fails at 0 K, which
+     * no rescaling can leave.
+     */
+    protected static double rescalableTemperature(MdContext ctx, String thermostat) {
+        if (ctx.thermostatted().temperatureDof() < 1) {
+            return Double.NaN;
+        }
+        double t = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
+        if (t == 0.0) {
+            throw new SimulationException(ctx.state().step, 0, "temperature of the thermostatted atoms is 0 K; the "
+                    + thermostat + " thermostat can only rescale existing velocities (add a velocity stage first)");
+        }
+        return t;
     }
 
     /** Whether the virial is needed on every step (barostats). */

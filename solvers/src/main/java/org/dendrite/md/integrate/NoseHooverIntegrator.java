@@ -397,16 +397,7 @@ final class NoseHooverIntegrator {
         int nc = tstat.tloop();
         double ncfac = 1.0 / nc;
         for (int iloop = 0; iloop < nc; iloop++) {
-            for (int ich = mtchain - 1; ich > 0; ich--) {
-                double expfac = Math.exp(-ncfac * dt8 * etaDot[ich + 1]);
-                etaDot[ich] *= expfac;
-                etaDot[ich] += etaDotDot[ich] * ncfac * dt4;
-                etaDot[ich] *= expfac;
-            }
-            double expfac = Math.exp(-ncfac * dt8 * etaDot[1]);
-            etaDot[0] *= expfac;
-            etaDot[0] += etaDotDot[0] * ncfac * dt4;
-            etaDot[0] *= expfac;
+            double expfac = sweepChainDown(etaDot, etaDotDot, mtchain, ncfac);
 
             double factorEta = Math.exp(-ncfac * dthalf * etaDot[0]);
             Verlet.scaleVelocities(ctx.atoms(), ctx.thermostatted(), factorEta);
@@ -431,6 +422,27 @@ final class NoseHooverIntegrator {
         }
     }
 
+    /**
+     * The downward half of one chain sub-step (Martyna, Tuckerman, Tobias and
+     * Klein, Mol. Phys. 87, 1117 (1996), as LAMMPS nhc_temp_integrate/nhc_press_integrate): from the
+     * top of a chain of {@code length} links down to link 0, each velocity is damped by its
+     * successor, kicked by its force for dt/4 and damped again. Returns link 0's damping factor,
+     * which the caller reuses after scaling the particles.
+     */
+    private double sweepChainDown(double[] dot, double[] dotDot, int length, double ncfac) {
+        for (int ich = length - 1; ich > 0; ich--) {
+            double expfac = Math.exp(-ncfac * dt8 * dot[ich + 1]);
+            dot[ich] *= expfac;
+            dot[ich] += dotDot[ich] * ncfac * dt4;
+            dot[ich] *= expfac;
+        }
+        double expfac = Math.exp(-ncfac * dt8 * dot[1]);
+        dot[0] *= expfac;
+        dot[0] += dotDot[0] * ncfac * dt4;
+        dot[0] *= expfac;
+        return expfac;
+    }
+
     /** Half-step update of the barostat's thermostat chain, scaling ω̇ (LAMMPS nhc_press_integrate). */
     private void nhcPressIntegrate() {
         double kt = Units.BOLTZMANN_EV_PER_K * tTarget;
@@ -447,16 +459,7 @@ final class NoseHooverIntegrator {
         int nc = pstat.ploop();
         double ncfac = 1.0 / nc;
         for (int iloop = 0; iloop < nc; iloop++) {
-            for (int ich = mpchain - 1; ich > 0; ich--) {
-                double expfac = Math.exp(-ncfac * dt8 * etapDot[ich + 1]);
-                etapDot[ich] *= expfac;
-                etapDot[ich] += etapDotDot[ich] * ncfac * dt4;
-                etapDot[ich] *= expfac;
-            }
-            double expfac = Math.exp(-ncfac * dt8 * etapDot[1]);
-            etapDot[0] *= expfac;
-            etapDot[0] += etapDotDot[0] * ncfac * dt4;
-            etapDot[0] *= expfac;
+            double expfac = sweepChainDown(etapDot, etapDotDot, mpchain, ncfac);
             for (int ich = 0; ich < mpchain; ich++) {
                 etap[ich] += ncfac * dthalf * etapDot[ich];
             }

@@ -46,6 +46,22 @@ public final class Box {
         this.yz = yz;
     }
 
+    /**
+     * Changes the cell and carries the first {@code n} positions of {@code x} (3 per atom) along so
+     * that their fractional coordinates stay the same: the affine remap of LAMMPS' fix deform
+     * {@code remap x} and of barostats ({@code dilate all}).
+     */
+    public void reshape(double[] x, int n, double xlo, double ylo, double zlo, double lx, double ly, double lz,
+                        double xy, double xz, double yz) {
+        for (int i = 0; i < n; i++) {
+            toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
+        }
+        set(xlo, ylo, zlo, lx, ly, lz, xy, xz, yz);
+        for (int i = 0; i < n; i++) {
+            fromFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
+        }
+    }
+
     public void setPeriodic(boolean px, boolean py, boolean pz) {
         periodic[0] = px;
         periodic[1] = py;
@@ -133,6 +149,26 @@ public final class Box {
         s[off] = sx;
         s[off + 1] = sy;
         s[off + 2] = sz;
+    }
+
+    /**
+     * The first non-periodic axis (0, 1, 2) whose bounds the point (x, y, z) lies outside, or -1
+     * when it is inside along every non-periodic axis. An atom there is lost (LAMMPS boundary f).
+     */
+    public int nonPeriodicAxisOutside(double x, double y, double z) {
+        double sz = (z - zlo) / lz;
+        double sy = (y - ylo - yz * sz) / ly;
+        double sx = (x - xlo - xy * sy - xz * sz) / lx;
+        if (!periodic[0] && (sx < 0 || sx >= 1)) {
+            return 0;
+        }
+        if (!periodic[1] && (sy < 0 || sy >= 1)) {
+            return 1;
+        }
+        if (!periodic[2] && (sz < 0 || sz >= 1)) {
+            return 2;
+        }
+        return -1;
     }
 
     /** Cartesian coordinates of fractional (sx, sy, sz) into r[off..off+2]. */

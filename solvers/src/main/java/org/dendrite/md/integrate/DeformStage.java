@@ -92,12 +92,6 @@ public final class DeformStage extends NoseHooverStage {
         if (!(newHi > newLo)) {
             throw new SimulationException(s.step, 0, "deformation collapsed the cell along " + "xyz".charAt(axis));
         }
-        Atoms a = ctx.atoms();
-        double[] x = a.x;
-        int n = a.nlocal;
-        for (int i = 0; i < n; i++) {
-            box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
-        }
         lo[0] = box.xlo();
         lo[1] = box.ylo();
         lo[2] = box.zlo();
@@ -106,10 +100,8 @@ public final class DeformStage extends NoseHooverStage {
         len[2] = box.lz();
         lo[axis] = newLo;
         len[axis] = newHi - newLo;
-        box.set(lo[0], lo[1], lo[2], len[0], len[1], len[2], box.xy(), box.xz(), box.yz());
-        for (int i = 0; i < n; i++) {
-            box.fromFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
-        }
+        Atoms a = ctx.atoms();
+        box.reshape(a.x, a.nlocal, lo[0], lo[1], lo[2], len[0], len[1], len[2], box.xy(), box.xz(), box.yz());
     }
 
     private static double length(Box b, int k) {

@@ -344,13 +344,8 @@ final class NoseHooverIntegrator {
     private void remap(MdContext ctx) {
         Box box = ctx.box();
         Atoms a = ctx.atoms();
-        double[] x = a.x;
         for (int i = 0; i < 3; i++) {
             omega[i] += dthalf * omegaDot[i];
-        }
-        int n = a.nlocal;
-        for (int i = 0; i < n; i++) {
-            box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
         }
         lo[0] = box.xlo();
         lo[1] = box.ylo();
@@ -378,10 +373,7 @@ final class NoseHooverIntegrator {
                 }
             }
         }
-        box.set(lo[0], lo[1], lo[2], hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], xy, xz, yz);
-        for (int i = 0; i < n; i++) {
-            box.fromFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], x, 3 * i);
-        }
+        box.reshape(a.x, a.nlocal, lo[0], lo[1], lo[2], hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], xy, xz, yz);
     }
 
     /** Half-step update of the thermostat chain and scaling of velocities (LAMMPS nhc_temp_integrate). */

@@ -40,7 +40,6 @@ public final class Protocol {
     private SimulationState state;
     private double lastCheckedPe;
     private long lastCheckedStep = -1;
-    private final double[] fractional = new double[3];
 
     public Protocol(List<Stage> stages, ForceEngine engine) {
         this(stages, engine, new Options());
@@ -275,14 +274,11 @@ public final class Protocol {
     }
 
     private void checkInside(MdContext ctx, Box box, int i, double px, double py, double pz) {
-        double[] s = fractional;
-        box.toFractional(px, py, pz, s, 0);
-        for (int k = 0; k < 3; k++) {
-            if (!box.periodic(k) && (s[k] < 0 || s[k] >= 1)) {
-                throw new SimulationException(ctx.state().step, ctx.atoms().id[i], "lost atom: it left the box"
-                        + " through the non-periodic " + "xyz".charAt(k) + " boundary at (" + px + ", " + py + ", "
-                        + pz + ") Å");
-            }
+        int k = box.nonPeriodicAxisOutside(px, py, pz);
+        if (k >= 0) {
+            throw new SimulationException(ctx.state().step, ctx.atoms().id[i], "lost atom: it left the box"
+                    + " through the non-periodic " + "xyz".charAt(k) + " boundary at (" + px + ", " + py + ", "
+                    + pz + ") Å");
         }
     }
 }

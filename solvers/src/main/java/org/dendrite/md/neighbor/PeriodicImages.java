@@ -33,12 +33,10 @@ public final class PeriodicImages implements HaloExchange {
                         + x[o] + ", " + x[o + 1] + ", " + x[o + 2] + ")");
             }
             box.wrap(x, o, atoms.image);
-            box.toFractional(x[o], x[o + 1], x[o + 2], frac, 0);
-            for (int k = 0; k < 3; k++) {
-                if (!box.periodic(k) && (frac[k] < 0 || frac[k] >= 1)) {
-                    throw new LostAtomException("atom id " + atoms.id[i] + " left the box through the non-periodic "
-                            + "xyz".charAt(k) + " boundary at (" + x[o] + ", " + x[o + 1] + ", " + x[o + 2] + ")");
-                }
+            int k = box.nonPeriodicAxisOutside(x[o], x[o + 1], x[o + 2]);
+            if (k >= 0) {
+                throw new LostAtomException("atom id " + atoms.id[i] + " left the box through the non-periodic "
+                        + "xyz".charAt(k) + " boundary at (" + x[o] + ", " + x[o + 1] + ", " + x[o + 2] + ")");
             }
         }
     }

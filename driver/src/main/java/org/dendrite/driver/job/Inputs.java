@@ -7,6 +7,7 @@ import java.util.List;
 import org.dendrite.md.io.InputException;
 import org.dendrite.md.io.Structure;
 import org.dendrite.md.io.StructureFiles;
+import org.dendrite.md.Species;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.ForceFieldLoader;
 
@@ -15,12 +16,12 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** A force field that does not depend on the structure (used to learn the species). */
-    public static ForceField forceField(Path file) {
+    /** The species of a force-field file (used to type the structure before the force field is built). */
+    public static Species species(Path file) {
         if (!Files.isRegularFile(file)) {
             throw InputException.inFile(file.toString(), "force-field file not found");
         }
-        return ForceFieldLoader.load(file);
+        return ForceFieldLoader.species(file);
     }
 
     /**
@@ -29,8 +30,7 @@ public final class Inputs {
      * and the box, as LAMMPS does) are set up for the final, replicated structure.
      */
     public static Loaded load(Path structureFile, List<String> types, Path forceFieldFile, int[] replicate) {
-        ForceField species = forceField(forceFieldFile);
-        Structure s = structure(structureFile, types, species, replicate);
+        Structure s = structure(structureFile, types, species(forceFieldFile), replicate);
         ForceField ff = ForceFieldLoader.load(forceFieldFile, s.atoms(), s.box());
         return new Loaded(s, ff);
     }
@@ -47,11 +47,11 @@ public final class Inputs {
      *
      * @param types species of LAMMPS data types 1, 2, …; null to take them from the Masses comments
      */
-    public static Structure structure(Path file, List<String> types, ForceField ff, int[] replicate) {
+    public static Structure structure(Path file, List<String> types, Species species, int[] replicate) {
         if (!Files.isRegularFile(file)) {
             throw InputException.inFile(file.toString(), "structure file not found");
         }
-        Structure s = StructureFiles.read(file, types, ff.species());
+        Structure s = StructureFiles.read(file, types, species);
         if (replicate[0] * replicate[1] * replicate[2] != 1) {
             s = s.replicate(replicate[0], replicate[1], replicate[2]);
         }

@@ -47,24 +47,7 @@ public final class ForceFieldLoader {
      * α from N, Σq² and the box, as LAMMPS does at init. Atoms and box may be null.
      */
     public static ForceField load(Path file, Atoms atoms, Box box) {
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException ex) {
-            int line = ex.getProblemMark() == null ? 0 : ex.getProblemMark().getLine() + 1;
-            throw line > 0 ? InputException.atLine(file.toString(), line, "not valid YAML: " + ex.getProblem())
-                    : InputException.inFile(file.toString(), "not valid YAML: " + ex.getProblem());
-        } catch (YAMLException ex) {
-            throw InputException.inFile(file.toString(), "not valid YAML: " + ex.getMessage());
-        } catch (IOException ex) {
-            throw InputException.inFile(file.toString(), "cannot read force-field file: " + ex.getMessage(), ex);
-        }
-        if (root == null) {
-            throw InputException.atLine(file.toString(), 1, "force-field file is empty");
-        }
-        StyleParams top = new StyleParams(file, root, "force field");
+        StyleParams top = new StyleParams(file, compose(file), "force field");
         Species species = readSpecies(top);
         ForceField.Builder builder = ForceField.builder(species);
         builder.description(top.optionalString("description", file.getFileName().toString()));
@@ -99,6 +82,37 @@ public final class ForceFieldLoader {
         }
         top.finish();
         return builder.build();
+    }
+
+    /**
+     * Only the species of a force-field file (names, masses in amu, charges in e), checked as a full
+     * load checks them. A structure is read on these species before the force field is set up for
+     * it, since an Ewald sum given only an accuracy needs the structure's charges and box.
+     */
+    public static Species species(Path file) {
+        return readSpecies(new StyleParams(file, compose(file), "force field"));
+    }
+
+    /** The YAML node tree of a force-field file; syntax errors name the file and line. */
+    private static Node compose(Path file) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException ex) {
+            int line = ex.getProblemMark() == null ? 0 : ex.getProblemMark().getLine() + 1;
+            throw line > 0 ? InputException.atLine(file.toString(), line, "not valid YAML: " + ex.getProblem())
+                    : InputException.inFile(file.toString(), "not valid YAML: " + ex.getProblem());
+        } catch (YAMLException ex) {
+            throw InputException.inFile(file.toString(), "not valid YAML: " + ex.getMessage());
+        } catch (IOException ex) {
+            throw InputException.inFile(file.toString(), "cannot read force-field file: " + ex.getMessage(), ex);
+        }
+        if (root == null) {
+            throw InputException.atLine(file.toString(), 1, "force-field file is empty");
+        }
+        return root;
     }
 
     private static Species readSpecies(StyleParams top) {

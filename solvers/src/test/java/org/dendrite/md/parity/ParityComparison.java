@@ -3,8 +3,6 @@ package org.dendrite.md.parity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.dendrite.md.io.Structure;
 import org.dendrite.md.io.StructureValidator;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.ForceFieldLoader;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Computes a parity case with dendrite and measures its deviation from the LAMMPS reference:
@@ -71,7 +68,7 @@ final class ParityComparison {
     /** As {@link #measure(ParityCase, int)} with another force-field file than the case's own. */
     static List<Deviation> measure(ParityCase c, Path forceField, int threads) {
         List<Deviation> out = new ArrayList<>();
-        Species species = speciesOf(forceField);
+        Species species = ForceFieldLoader.species(forceField);
         out.add(evaluate(c, forceField, LammpsDataReader.read(c.structure, null).onSpecies(species), "data",
                 threads, null));
         if (c.rotatedStructure != null) {
@@ -81,30 +78,6 @@ final class ParityComparison {
         return out;
     }
 
-    /**
-     * The species block of a force-field file. The structure must carry the force field's charges
-     * before the force field is built, because Ewald chooses its splitting parameter from them (as
-     * LAMMPS does at init), and extended XYZ has no charges of its own.
-     */
-    static Species speciesOf(Path yaml) {
-        Map<String, Object> root;
-        try {
-            root = new Yaml().load(Files.readString(yaml, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<?, ?> block = (Map<?, ?>) root.get("species");
-        List<String> names = new ArrayList<>();
-        double[] mass = new double[block.size()];
-        double[] charge = new double[block.size()];
-        for (Map.Entry<?, ?> e : block.entrySet()) {
-            Map<?, ?> v = (Map<?, ?>) e.getValue();
-            mass[names.size()] = ((Number) v.get("mass")).doubleValue();
-            charge[names.size()] = v.containsKey("charge") ? ((Number) v.get("charge")).doubleValue() : 0.0;
-            names.add(String.valueOf(e.getKey()));
-        }
-        return new Species(names, mass, charge);
-    }
 
     private static Deviation evaluate(ParityCase c, Path forceField, Structure read, String variant, int threads,
                                       double[] q) {

@@ -56,6 +56,22 @@ class ForceFieldLoaderTest {
     }
 
     @Test
+    @DisplayName("the species alone are read as a full load reads them, and their errors name file and line")
+    void speciesOnly() throws IOException {
+        Path p = write("ff.yaml", ISSUE_EXAMPLE);
+        org.dendrite.md.Species only = ForceFieldLoader.species(p);
+        org.dendrite.md.Species full = ForceFieldLoader.load(p).species();
+        assertEquals(full.names(), only.names());
+        for (int t = 0; t < full.count(); t++) {
+            assertEquals(full.mass(t), only.mass(t));
+            assertEquals(full.charge(t), only.charge(t));
+        }
+        Path bad = write("bad.yaml", "species:\n  Li: {mass: -1.0, charge: 0.6}\n");
+        InputException ex = assertThrows(InputException.class, () -> ForceFieldLoader.species(bad));
+        assertTrue(ex.getMessage().contains("bad.yaml:2:") && ex.getMessage().contains("mass"), ex.getMessage());
+    }
+
+    @Test
     @DisplayName("the issue's example file loads with the styles, shifts and charges it names")
     void issueExampleLoads() throws IOException {
         ForceField ff = ForceFieldLoader.load(write("ff.yaml", ISSUE_EXAMPLE));

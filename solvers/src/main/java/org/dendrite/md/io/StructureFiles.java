@@ -45,8 +45,8 @@ public final class StructureFiles {
     }
 
     /**
-     * Reads the structure (last frame of an extended XYZ file), maps it onto {@code target} and
-     * validates it.
+     * Reads the structure (last frame of an extended XYZ file), maps it onto {@code target} (null:
+     * keep the file's own species) and validates it.
      *
      * @param typeNames species of LAMMPS data types 1, 2, … ({@code --types}); null to use the Masses
      *        comments; must be null for extended XYZ, which names species itself
@@ -60,7 +60,10 @@ public final class StructureFiles {
             }
             s = ExtXyzReader.read(path, target);
         } else {
-            s = LammpsDataReader.read(path, typeNames).onSpecies(target);
+            s = LammpsDataReader.read(path, typeNames);
+            if (target != null) {
+                s = s.onSpecies(target);
+            }
         }
         StructureValidator.validate(s);
         return s;

@@ -24,6 +24,9 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        BUILDERS.put("oriented", new org.dendrite.md.build.gb.OrientedCrystalBuilder());
+        BUILDERS.put("tilt-gb", new org.dendrite.md.build.gb.TiltGbBuilder());
+        BUILDERS.put("mirror-gb", new org.dendrite.md.build.gb.MirrorGbBuilder());
     }
 
     private StructureBuilders() {

@@ -173,7 +173,8 @@ final class BoundaryCleanup {
         int ka = 0;
         double tol = 1e-6 * Math.max(1, Math.abs(q));
         for (; ka <= 100000; ka++) {
-            double rest = q + ka * qa;
+            // removing kc cations and ka anions changes the charge by −kc·qc − ka·qa
+            double rest = q - ka * qa;
             if (rest < -tol) {
                 continue;
             }

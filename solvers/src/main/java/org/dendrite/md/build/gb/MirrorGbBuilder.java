@@ -84,7 +84,8 @@ public final class MirrorGbBuilder implements StructureBuilder {
         double lx = repeat[0] * o.periodX();
         double ly = repeat[1] * o.periodY();
 
-        // heights of the center_on element within one period (or the first 1/4 of the thickness)
+        // heights of the center_on element within one period along z (or, when z is not a lattice
+        // direction, within the lowest max(t/4, 5 Å))
         double scan = o.zIsLattice() ? o.periodZ() : Math.max(thickness / 4, 5.0);
         AtomicModel probe = o.slab(lx, ly, 0, scan, o.zIsLattice(), -1);
         List<Double> heights = new ArrayList<>();
@@ -132,7 +133,7 @@ public final class MirrorGbBuilder implements StructureBuilder {
         ctx.report().put(step, "y_direction", "[" + OrientedCrystal.indices(dirs[2]) + "]");
         ctx.report().put(step, "center_on", center);
         ctx.report().put(step, "layer", layer);
-        ctx.report().put(step, "layers_per_period", layers.size());
+        ctx.report().put(step, "center_on_layers", layers.size());
         ctx.report().put(step, "lattice_centring", crystal.centring());
         ctx.report().put(step, "period_x_A", o.periodX());
         ctx.report().put(step, "period_y_A", o.periodY());

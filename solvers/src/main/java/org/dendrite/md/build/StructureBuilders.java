@@ -24,6 +24,7 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        BUILDERS.put("crystal", new org.dendrite.md.build.crystal.CrystalBuilder());
     }
 
     private StructureBuilders() {

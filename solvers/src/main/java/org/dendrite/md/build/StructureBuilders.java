@@ -24,6 +24,7 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        BUILDERS.put("crystal", new org.dendrite.md.build.crystal.CrystalBuilder());
         BUILDERS.put("oriented", new org.dendrite.md.build.gb.OrientedCrystalBuilder());
         BUILDERS.put("tilt-gb", new org.dendrite.md.build.gb.TiltGbBuilder());
         BUILDERS.put("mirror-gb", new org.dendrite.md.build.gb.MirrorGbBuilder());

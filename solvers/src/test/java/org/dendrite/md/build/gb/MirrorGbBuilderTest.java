@@ -26,8 +26,11 @@ class MirrorGbBuilderTest {
     Path dir;
 
     private static Map<String, Object> mirrorConfig(String plane, String center, Object... more) {
-        Map<String, Object> m = map("type", "mirror-gb", "grain", map("file", GbTestSupport.LLZO_TETRAGONAL.toString()),
-                "plane", plane, "center_on", center);
+        return mirrorOn(map("file", GbTestSupport.LLZO_TETRAGONAL.toString()), plane, center, more);
+    }
+
+    private static Map<String, Object> mirrorOn(Map<String, Object> grain, String plane, String center, Object... more) {
+        Map<String, Object> m = map("type", "mirror-gb", "grain", grain, "plane", plane, "center_on", center);
         for (int i = 0; i < more.length; i += 2) {
             m.put((String) more[i], more[i + 1]);
         }
@@ -69,18 +72,22 @@ class MirrorGbBuilderTest {
         assertTrue(onPlane0 > 0, "a " + center + " atom on the mirror plane z = 0");
     }
 
-    @ParameterizedTest(name = "({0}) on {1}")
-    @CsvSource({"110, La", "110, Zr", "111, Li", "111, La", "111, Zr"})
-    @DisplayName("tetragonal LLZO mirrored on (110) and (111) through a chosen element's layer: mirror-symmetric before the fix; "
-            + "after it no pair closer than overlap_A, neutral, and an excess report consistent with the atoms")
-    void llzoMirror(String plane, String center) {
+    @ParameterizedTest(name = "{0} ({1}) on {2}")
+    @CsvSource({"llzo-tetragonal, 110, La", "llzo-tetragonal, 110, Zr", "llzo-tetragonal, 111, Li",
+            "llzo-tetragonal, 111, La", "llzo-tetragonal, 111, Zr", "llzo-cubic, 110, La", "llzo-cubic, 110, Zr",
+            "llzo-cubic, 111, Li", "llzo-cubic, 111, La", "llzo-cubic, 111, Zr"})
+    @DisplayName("LLZO mirrored on (110) (seed 000 §4.3) and (111) (§4.5: Li-, La-, Zr-centred) through a chosen element's "
+            + "layer: mirror-symmetric before the fix; after it no pair closer than overlap_A, neutral, and an excess report "
+            + "consistent with the atoms")
+    void llzoMirror(String phase, String plane, String center) {
+        Map<String, Object> grain = map("type", "crystal", "phase", phase);
         BuildContext rawCtx = BuildContext.standalone(null, 1);
-        AtomicModel raw = GbTestSupport.build(mirrorConfig(plane, center, "overlap_A", 0.0, "neutralize", "none"), rawCtx);
+        AtomicModel raw = GbTestSupport.build(mirrorOn(grain, plane, center, "overlap_A", 0.0, "neutralize", "none"), rawCtx);
         double t = (double) rawCtx.report().sections().get("structure").get("grain_thickness_A");
         assertMirrorSymmetric(raw, t, center);
 
         BuildContext ctx = BuildContext.standalone(null, 1);
-        AtomicModel m = GbTestSupport.build(mirrorConfig(plane, center), ctx);
+        AtomicModel m = GbTestSupport.build(mirrorOn(grain, plane, center), ctx);
         Map<String, Object> r = ctx.report().sections().get("structure");
         Structure s = m.toStructure(null, Charges.FORMAL, "mirror");
         assertNull(StructureValidator.closestPair(s.atoms(), s.box(), BoundaryCleanup.DEFAULT_OVERLAP_A, "mirror"));

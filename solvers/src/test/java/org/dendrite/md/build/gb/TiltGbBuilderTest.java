@@ -216,4 +216,74 @@ class TiltGbBuilderTest {
         assertEquals(53.130102, (double) r.get("tilt_angle_deg"), 1e-6);
         assertEquals(GbTestSupport.PEROVSKITE_A * Math.sqrt(5), (double) r.get("period_y_A"), 1e-9);
     }
+
+    static Stream<Arguments> cubicLlzo() {
+        double a = 12.97;
+        return Stream.of(
+                Arguments.of(List.of(1, 0, 0), 5, a, a * Math.sqrt(10), 36.8698976),
+                Arguments.of(List.of(1, 1, 0), 3, a * Math.sqrt(2), a * Math.sqrt(3), 70.5287794));
+    }
+
+    @ParameterizedTest(name = "[{0}] Σ{1}")
+    @MethodSource("cubicLlzo")
+    @DisplayName("cubic LLZO grains from the crystal builder (primitive: the sampled Li break the I centring): CSL periods of the "
+            + "conventional cell, no pair closer than overlap_A, neutral, and the misorientation of the Zr sublattice")
+    void cubicLlzoTilt(List<Integer> axis, int sigma, double px, double py, double angle) {
+        BuildContext ctx = BuildContext.standalone(null, 7);
+        AtomicModel m = GbTestSupport.build(map("type", "tilt-gb", "grain", map("type", "crystal", "phase", "llzo-cubic"),
+                "axis", axis, "sigma", sigma), ctx);
+        Map<String, Object> r = ctx.report().sections().get("structure");
+        assertEquals("P", r.get("lattice_centring"));
+        assertEquals(px, m.box().lx(), 1e-9);
+        assertEquals(py, m.box().ly(), 1e-9);
+        double ta = (double) r.get("grain_A_thickness_A");
+        assertTwoGrainsAlongZ(m, ta);
+        Structure s = m.toStructure(null, Charges.FORMAL, "llzo");
+        assertNull(StructureValidator.closestPair(s.atoms(), s.box(), BoundaryCleanup.DEFAULT_OVERLAP_A, "llzo"));
+        assertEquals(0.0, GbTestSupport.formalCharge(m), 1e-9);
+        double[] planes = {0.0, ta};
+        List<Double> measured = GbTestSupport.tiltAnglesAboutX(
+                GbTestSupport.neighbourDirections(m, 0, "Zr", planes, 6.0),
+                GbTestSupport.neighbourDirections(m, 1, "Zr", planes, 6.0));
+        assertTrue(GbTestSupport.closestMeasured(measured, angle) < 1e-6, "measured " + measured + ", wanted " + angle);
+    }
+
+    @Test
+    @DisplayName("tetragonal LLZO: about [001] (square tilt plane) Σ5 is an exact CSL at 36.87°; about [100] Σ5 is nominal, the "
+            + "measured misorientation is the reported non-CSL angle 2·atan(a/3c), and the cell stays periodic and neutral")
+    void tetragonalLlzo() {
+        Map<String, Object> grain = map("file", GbTestSupport.LLZO_TETRAGONAL.toString());
+        BuildContext exactCtx = BuildContext.standalone(null, 1);
+        AtomicModel exact = GbTestSupport.build(map("type", "tilt-gb", "grain", grain, "axis", "001", "sigma", 5), exactCtx);
+        Map<String, Object> re = exactCtx.report().sections().get("structure");
+        assertEquals(true, re.get("csl_exact"));
+        assertEquals("I", re.get("lattice_centring"));
+        assertEquals(12.701706, exact.box().lx(), 1e-9);
+        assertEquals(13.23607 * Math.sqrt(10), exact.box().ly(), 1e-9, "(1/2, 3/2, 0) is not an I-lattice vector");
+        assertEquals(0.0, GbTestSupport.formalCharge(exact), 1e-9);
+        double ta = (double) re.get("grain_A_thickness_A");
+        assertTrue(GbTestSupport.closestMeasured(GbTestSupport.tiltAnglesAboutX(
+                GbTestSupport.neighbourDirections(exact, 0, "Zr", new double[] {0, ta}, 6.0),
+                GbTestSupport.neighbourDirections(exact, 1, "Zr", new double[] {0, ta}, 6.0)), 36.8698976) < 1e-6);
+
+        BuildContext ctx = BuildContext.standalone(null, 1);
+        AtomicModel m = GbTestSupport.build(map("type", "tilt-gb", "grain", grain, "axis", "100", "sigma", 5), ctx);
+        Map<String, Object> r = ctx.report().sections().get("structure");
+        assertEquals(false, r.get("csl_exact"));
+        double a = 13.23607;
+        double c = 12.701706;
+        double actual = Math.toDegrees(2 * Math.atan(a / (3 * c)));
+        assertEquals(actual, (double) r.get("tilt_angle_deg"), 1e-9);
+        assertEquals(a, m.box().lx(), 1e-9);
+        assertEquals(Math.sqrt(a * a + 9 * c * c), m.box().ly(), 1e-9);
+        assertEquals(0.0, GbTestSupport.formalCharge(m), 1e-9);
+        Structure s = m.toStructure(null, Charges.FORMAL, "llzo");
+        assertNull(StructureValidator.closestPair(s.atoms(), s.box(), BoundaryCleanup.DEFAULT_OVERLAP_A, "llzo"));
+        assertTrue(ctx.report().notes().stream().anyMatch(n -> n.contains("nominal")), ctx.report().notes().toString());
+        double tm = (double) r.get("grain_A_thickness_A");
+        List<Double> measured = GbTestSupport.tiltAnglesAboutX(
+                GbTestSupport.neighbourDirections(m, 0, "Zr", new double[] {0, tm}, 6.0),
+                GbTestSupport.neighbourDirections(m, 1, "Zr", new double[] {0, tm}, 6.0));
+        assertTrue(GbTestSupport.closestMeasured(measured, actual) < 1e-6, "measured " + measured + ", wanted " + actual);
+    }
 }

@@ -95,8 +95,10 @@ final class BoundaryCleanup {
         excess(m, bulk, area, s, p, ctx);
     }
 
+    /** Charges and excesses are sums of exact multiples; drop the summation noise below 1e-9. */
     private static double round(double q) {
-        return Math.abs(q) < 1e-9 ? 0.0 : q;
+        double r = Math.rint(q * 1e9) / 1e9;
+        return r == 0 ? 0.0 : r;
     }
 
     private static double charge(AtomicModel m, Params p, BuildContext ctx) {

@@ -67,7 +67,12 @@ final class BoundaryCleanup {
     static void apply(AtomicModel m, double[] planes, Settings s, Map<String, Integer> bulk, Params p, BuildContext ctx) {
         String step = p.path();
         List<String> elementsBefore = m.elements();
-        Map<String, Integer> removed = removeOverlaps(m, s.overlapA());
+        Map<String, Integer> removed;
+        try {
+            removed = removeOverlaps(m, s.overlapA());
+        } catch (IllegalArgumentException e) {
+            throw new ParamException(p.pathOf("overlap_A"), e.getMessage() + "; use a larger repeat or a smaller overlap_A");
+        }
         ctx.report().put(step, "overlap_A", s.overlapA());
         int total = 0;
         for (String e : elementsBefore) {

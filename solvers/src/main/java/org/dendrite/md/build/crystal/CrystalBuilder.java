@@ -142,23 +142,6 @@ public final class CrystalBuilder implements StructureBuilder {
         return m;
     }
 
-    /** Closest Li–Li distance (Å, periodic images included) of the ordered pattern on the cubic sites. */
-    static double orderedMinLiDistance(UnitCell liSites) {
-        int[] pat = Garnet.orderedLithiumPattern(liSites);
-        double best = Double.MAX_VALUE;
-        for (int x = 0; x < pat.length; x++) {
-            for (int y = x + 1; y < pat.length; y++) {
-                double d2 = 0;
-                for (int d = 0; d < 3; d++) {
-                    double f = SymmetryOperation.wrapDifference(liSites.frac(pat[x], d) - liSites.frac(pat[y], d)) * liSites.a();
-                    d2 += f * f;
-                }
-                best = Math.min(best, d2);
-            }
-        }
-        return Math.sqrt(best);
-    }
-
     /** The conventional cell of a cubic Bravais lattice with one element. */
     static UnitCell cubicLattice(String lattice, String element, double a) {
         UnitCell u = new UnitCell(a, a, a);

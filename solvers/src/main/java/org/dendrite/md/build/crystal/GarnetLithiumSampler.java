@@ -60,7 +60,6 @@ public final class GarnetLithiumSampler {
     private final int[][] tetOct = new int[TETS][4];
     private final int[][] tetOctOff = new int[TETS][4];
     private boolean usedOrderedFallback;
-    private int deficitLeft;
 
     /**
      * @param liSites the 120 Li sites of one cubic cell (24d with site index 0, then 96h with site index 1)
@@ -83,11 +82,10 @@ public final class GarnetLithiumSampler {
         if (t != TETS || liSites.size() != TETS + 4 * TETS) {
             throw new IllegalStateException("expected 24 tetrahedral and 96 octahedral Li sites, got " + t + " and " + (liSites.size() - t));
         }
-        // Shells from one representative 96h site; symmetry makes them the same for all.
+        // Shells per 96h site (symmetry makes them equal; the minimum over sites is kept).
         double partner = Double.MAX_VALUE;
         double near = Double.MAX_VALUE;
         double far = Double.MAX_VALUE;
-        double next96h = Double.MAX_VALUE;
         int o = 0;
         int[] nearCount = new int[TETS];
         for (int s = 0; s < liSites.size(); s++) {
@@ -142,7 +140,6 @@ public final class GarnetLithiumSampler {
             partner = Math.min(partner, bp);
             near = Math.min(near, bt[0]);
             far = Math.min(far, bt[1]);
-            next96h = Math.min(next96h, Math.min(secondH, thirdT));
             if (!(bp < bt[0] && bt[0] < bt[1] && bt[1] < secondH && bt[1] < thirdT)) {
                 throw new IllegalStateException("96h site " + s + ": shells not ordered partner < near 24d < far 24d < others");
             }
@@ -163,6 +160,19 @@ public final class GarnetLithiumSampler {
             }
             tetOct[bestTet[0]][k] = 2 * oo + h;
             tetOctOff[bestTet[0]][k] = 26 - bestTetOff[0];
+        }
+        if (o != OCTS) {
+            throw new IllegalStateException("the 96h sites form " + o + " octahedra, not " + OCTS);
+        }
+        for (int q = 0; q < OCTS; q++) {
+            if (nearTet[q][0] == nearTet[q][1] && nearOff[q][0] == nearOff[q][1]) {
+                throw new IllegalStateException("octahedron " + q + ": both halves beside the same 24d");
+            }
+        }
+        for (int q = 0; q < TETS; q++) {
+            if (nearCount[q] != 4) {
+                throw new IllegalStateException("24d site " + q + " is the near 24d of " + nearCount[q] + " 96h sites, not 4");
+            }
         }
         this.partnerA = partner;
         this.nearA = near;
@@ -384,7 +394,6 @@ public final class GarnetLithiumSampler {
                 }
             }
         }
-        deficitLeft = total;
         return total;
     }
 
@@ -435,11 +444,6 @@ public final class GarnetLithiumSampler {
         for (int q = 0; q < j; q++) {
             occ[c * ns + octHalf[free[pb[q]]][rnd.nextInt(2)]] = true;
         }
-    }
-
-    /** Deficit the last annealing run ended with (0 on success). */
-    int deficitLeft() {
-        return deficitLeft;
     }
 
     private static int drawIndex(double[] logw, double max, SplittableRandom rnd) {

@@ -219,7 +219,24 @@ class GarnetTest {
         int[] p = Garnet.orderedLithiumPattern(li);
         assertEquals(56, Arrays.stream(p).distinct().count());
         assertEquals(8, Arrays.stream(p).filter(s -> li.site(s) == 0).count());
-        assertEquals(2.34, CrystalBuilder.orderedMinLiDistance(li), 0.01);
+        assertEquals(2.34, orderedMinLiDistance(li), 0.01);
+    }
+
+    /** Closest Li–Li distance (Å, periodic images included) of the ordered pattern on the cubic sites. */
+    private static double orderedMinLiDistance(UnitCell liSites) {
+        int[] pat = Garnet.orderedLithiumPattern(liSites);
+        double best = Double.MAX_VALUE;
+        for (int x = 0; x < pat.length; x++) {
+            for (int y = x + 1; y < pat.length; y++) {
+                double d2 = 0;
+                for (int d = 0; d < 3; d++) {
+                    double f = SymmetryOperation.wrapDifference(liSites.frac(pat[x], d) - liSites.frac(pat[y], d)) * liSites.a();
+                    d2 += f * f;
+                }
+                best = Math.min(best, d2);
+            }
+        }
+        return Math.sqrt(best);
     }
 
     private static double nearestImage(UnitCell t, int i, double x, double y, double z) {

@@ -25,6 +25,8 @@ import org.dendrite.md.io.Structure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dendrite build}: makes the model system of each config's {@code structure:} block (a run
@@ -50,6 +52,9 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Override a config key (applied to every config), e.g. --set structure.replicate=[2,2,2].")
     List<String> overrides = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         List<Built> built = new ArrayList<>();
@@ -66,7 +71,7 @@ public final class BuildCommand implements Callable<Integer> {
                 Path xyz = out.resolve(b.name + ".extxyz");
                 ExtXyzWriter.writeFile(xyz, b.structure, Double.NaN, null, false);
                 writeAtomically(out.resolve(b.name + ".build.json"), Json.pretty(b.report));
-                System.out.println(String.format(Locale.ROOT, "%s: %d atoms, cell %.3f x %.3f x %.3f A -> %s",
+                spec.commandLine().getOut().println(String.format(Locale.ROOT, "%s: %d atoms, cell %.3f x %.3f x %.3f A -> %s",
                         b.config, b.structure.atomCount(), b.structure.box().lx(), b.structure.box().ly(),
                         b.structure.box().lz(), xyz));
             }

@@ -12,14 +12,13 @@ import org.dendrite.md.build.StructureBuilder;
 import org.dendrite.md.io.Elements;
 
 /**
- * {@code {type: crystal, phase: …, a_A, c_A, cells: [na, nb, nc], li_min_distance_A, li_mc_sweeps,
- * seed, element}}: a perfect crystal of na × nb × nc conventional cells, atoms cell by cell
+ * {@code {type: crystal, phase: …, a_A, c_A, cells: [na, nb, nc], li_min_distance_A, seed, element}}: a perfect crystal of na × nb × nc conventional cells, atoms cell by cell
  * (c outermost, a innermost, as LAMMPS {@code replicate}), within a cell in the order of its sites.
  * Phases:
  * <ul>
  *   <li>{@code llzo-tetragonal}: ordered I4₁/acd LLZO, Li on 8a/16f/32g (192 atoms per cell);</li>
  *   <li>{@code llzo-cubic}: Ia-3d LLZO, La/Zr/O fully occupied, 56 Li per cell over 24d + 96h
- *       placed by {@link SiteExclusionSampler} (each cell gets its own arrangement);</li>
+ *       placed by {@link GarnetLithiumSampler} (each cell gets its own arrangement);</li>
  *   <li>{@code li-bcc}: bcc lithium; {@code bcc}, {@code fcc}, {@code sc}: one {@code element}.</li>
  * </ul>
  * Keys, defaults and sources are documented in {@code docs/structures.md} (section Crystals).
@@ -40,9 +39,6 @@ public final class CrystalBuilder implements StructureBuilder {
      */
     public static final double DEFAULT_LI_MIN_DISTANCE_A = 2.0;
 
-    /** Default Monte Carlo sweeps of the cubic Li sampler (hops attempted per Li). */
-    public static final int DEFAULT_LI_MC_SWEEPS = 200;
-
     @Override
     public AtomicModel build(Params p, BuildContext ctx) {
         String phase = p.requireString("phase");
@@ -53,7 +49,7 @@ public final class CrystalBuilder implements StructureBuilder {
         int[] cells = cells(p);
         rejectUnless(p, "c_A", phase.equals("llzo-tetragonal"), "llzo-tetragonal");
         rejectUnless(p, "element", phase.equals("bcc") || phase.equals("fcc") || phase.equals("sc"), "bcc, fcc and sc");
-        for (String k : List.of("li_min_distance_A", "li_mc_sweeps", "seed")) {
+        for (String k : List.of("li_min_distance_A", "seed")) {
             rejectUnless(p, k, phase.equals("llzo-cubic"), "llzo-cubic");
         }
         AtomicModel m;
@@ -96,35 +92,18 @@ public final class CrystalBuilder implements StructureBuilder {
     private static AtomicModel buildCubic(Params p, BuildContext ctx, int[] cells) {
         double a = p.getPositive("a_A", Garnet.CUBIC_A_A);
         double dMin = p.getPositive("li_min_distance_A", DEFAULT_LI_MIN_DISTANCE_A);
-        int sweeps = p.getInt("li_mc_sweeps", DEFAULT_LI_MC_SWEEPS);
-        if (sweeps < 0) {
-            throw new ParamException(p.pathOf("li_mc_sweeps"), "must be >= 0, got " + sweeps);
-        }
         long seed = p.has("seed") ? p.getLong("seed", 0) : ctx.seedFor(p.path());
         p.finish();
-        if (!(dMin < 0.5 * a)) {
-            throw new ParamException(p.pathOf("li_min_distance_A"), "must be below half the cubic lattice constant ("
-                    + 0.5 * a + " Å), got " + dMin);
-        }
         UnitCell framework = Garnet.cubicFramework(a);
         UnitCell liSites = Garnet.cubicLithiumSites(a);
-        double[] frac = new double[3 * liSites.size()];
-        for (int s = 0; s < liSites.size(); s++) {
-            for (int d = 0; d < 3; d++) {
-                frac[3 * s + d] = liSites.frac(s, d);
-            }
-        }
-        SiteExclusionSampler sampler = new SiteExclusionSampler(frac, new double[] {a, a, a},
-                cells[0], cells[1], cells[2], Garnet.LI_PER_CELL, dMin);
-        boolean[] occ;
+        GarnetLithiumSampler sampler;
         try {
-            occ = sampler.sample(Garnet.orderedLithiumPattern(liSites), sweeps, new SplittableRandom(seed));
-        } catch (IllegalStateException e) {
-            throw new ParamException(p.pathOf("li_min_distance_A"), "cannot place " + Garnet.LI_PER_CELL
-                    + " Li per cell on 24d/96h with no two closer than " + dMin + " Å (" + e.getMessage()
-                    + "); the ordered tetragonal arrangement has its closest Li pair at "
-                    + String.format("%.3f", orderedMinLiDistance(liSites)) + " Å");
+            sampler = new GarnetLithiumSampler(liSites, cells[0], cells[1], cells[2], Garnet.LI_PER_CELL, dMin);
+        } catch (IllegalArgumentException e) {
+            throw new ParamException(p.pathOf("li_min_distance_A"), e.getMessage());
         }
+        int[] orderedTets = java.util.Arrays.stream(Garnet.orderedLithiumPattern(liSites)).filter(s -> liSites.site(s) == 0).toArray();
+        boolean[] occ = sampler.sample(orderedTets, new SplittableRandom(seed));
         AtomicModel m = new AtomicModel(Box.orthorhombic(cells[0] * a, cells[1] * a, cells[2] * a));
         int ns = liSites.size();
         int on24d = 0;
@@ -150,33 +129,17 @@ public final class CrystalBuilder implements StructureBuilder {
         int nLi = Garnet.LI_PER_CELL * cells[0] * cells[1] * cells[2];
         ctx.report().put(step, "space_group", SpaceGroup.IA_3D.toString());
         ctx.report().put(step, "li_min_distance_A", dMin);
-        ctx.report().put(step, "li_mc_sweeps", sweeps);
         ctx.report().put(step, "seed", seed);
         ctx.report().put(step, "li_24d", on24d);
         ctx.report().put(step, "li_96h", nLi - on24d);
         ctx.report().put(step, "occupancy_24d", on24d / (24.0 * cells[0] * cells[1] * cells[2]));
         ctx.report().put(step, "occupancy_96h", (nLi - on24d) / (96.0 * cells[0] * cells[1] * cells[2]));
         ctx.report().note(step, "cubic LLZO: 56 Li per cell over 24d/96h, each cell its own arrangement, no two Li closer than "
-                + dMin + " Å through periodic images (start: the tetragonal ordering, then " + sweeps + " Monte Carlo sweeps, seed "
-                + seed + ")");
+                + dMin + " Å through periodic images ("
+                + (sampler.tetBlocksNearHalf() ? "an occupied 24d empties the near half of its four octahedra; " : "at most one Li per octahedron; ")
+                + (sampler.usedOrderedFallback() ? "annealing found no 24d set, so the tetragonal 24d ordering was used; " : "")
+                + "seed " + seed + ")");
         return m;
-    }
-
-    /** Closest Li–Li distance (Å, periodic images included) of the ordered pattern on the cubic sites. */
-    static double orderedMinLiDistance(UnitCell liSites) {
-        int[] pat = Garnet.orderedLithiumPattern(liSites);
-        double best = Double.MAX_VALUE;
-        for (int x = 0; x < pat.length; x++) {
-            for (int y = x + 1; y < pat.length; y++) {
-                double d2 = 0;
-                for (int d = 0; d < 3; d++) {
-                    double f = SymmetryOperation.wrapDifference(liSites.frac(pat[x], d) - liSites.frac(pat[y], d)) * liSites.a();
-                    d2 += f * f;
-                }
-                best = Math.min(best, d2);
-            }
-        }
-        return Math.sqrt(best);
     }
 
     /** The conventional cell of a cubic Bravais lattice with one element. */

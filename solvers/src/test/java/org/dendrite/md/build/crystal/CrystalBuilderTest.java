@@ -106,7 +106,7 @@ class CrystalBuilderTest {
         assertEquals("structure.a_A", fails("phase", "llzo-cubic", "a_A", 0).path());
         assertEquals("structure.li_min_distance_A", fails("phase", "llzo-cubic", "li_min_distance_A", 3.0).path());
         assertEquals("structure.li_min_distance_A", fails("phase", "llzo-cubic", "li_min_distance_A", -1).path());
-        assertEquals("structure.li_min_distance_A", fails("phase", "llzo-cubic", "li_min_distance_A", 7.0).path());
+        assertEquals("structure.li_min_distance_A", fails("phase", "llzo-cubic", "li_min_distance_A", 0.5).path());
         assertEquals("structure.c_A", fails("phase", "llzo-cubic", "c_A", 12.9).path());
         assertEquals("structure.seed", fails("phase", "llzo-tetragonal", "seed", 3).path());
         assertEquals("structure.element", fails("phase", "fcc", "a_A", 3.6).path());

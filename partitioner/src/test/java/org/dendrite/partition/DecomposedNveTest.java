@@ -14,6 +14,7 @@ import org.dendrite.md.engine.ForceResult;
 import org.dendrite.md.io.Structure;
 import org.dendrite.md.potential.ForceField;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,7 @@ class DecomposedNveTest {
     }
 
     @Test
+    @Tag("long")   // about 25 s on the shared 2-core machine
     @DisplayName("LLZO NVE on 2x2x2 domains: positions equal one domain to 1e-8 Å; atom count and charge conserved every step")
     void llzoNveOnEightDomainsFollowsOneDomain() {
         ForceField ff = TestSystems.llzoForceField();

@@ -114,9 +114,8 @@ public final class DecomposedSystem implements AutoCloseable {
                 a.q[m] = wrapped.q[i];
                 m++;
             }
-            DomainHalo halo = new DomainHalo(transports[r], grid, skin);
+            DomainHalo halo = new DomainHalo(transports[r], grid);
             ForceEngine engine = new ForceEngine(ff, halo, skin, 1);
-            halo.onGlobalRebuild(engine::requestRebuild);
             ranks[r] = new Rank(r, a, box.copy(), halo, engine, transports[r]);
         }
         pool = Executors.newFixedThreadPool(ranks.length, runnable -> {

@@ -42,9 +42,8 @@ import org.dendrite.partition.comm.Transport;
  *
  * <p>Forward (positions, scalars) replays the swaps in order; reverse (forces, EAM densities) runs
  * them backwards, so contributions on ghosts that were forwarded in later sweeps flow back through
- * the same hops. {@link #forwardPositions} also makes the rebuild decision global: if any atom on
- * any rank moved more than half the skin since the last build (the test of {@code ForceEngine}),
- * every rank is asked to rebuild, so all ranks enter {@link #borders} together.
+ * the same hops. The rebuild decision is global: {@code ForceEngine} sums its "moved more than half
+ * the skin" test over the ranks through {@link #sum}, so all ranks enter {@link #borders} together.
  */
 public final class DomainHalo implements HaloExchange {
     private static final int SELF = 0;
@@ -59,8 +58,6 @@ public final class DomainHalo implements HaloExchange {
     private final int[] idx = new int[3];
     private final int[] lower = new int[3];
     private final int[] upper = new int[3];
-    private final double skin;
-    private Runnable rebuildHook = () -> { };
     private final PeriodicImages wrapper = new PeriodicImages();
 
     // Swaps of the current ghost layer, in the order they were made.
@@ -79,8 +76,6 @@ public final class DomainHalo implements HaloExchange {
     private double[] sOwn = new double[48];
     // Fractional coordinates of owned atoms at the last build.
     private double[] sLocal = new double[48];
-    private double[] xRef = new double[0];
-    private int refCount = -1;
 
     private final MessageBuffer outMinus = new MessageBuffer();
     private final MessageBuffer outPlus = new MessageBuffer();
@@ -94,9 +89,8 @@ public final class DomainHalo implements HaloExchange {
 
     /**
      * @param transport this rank's endpoint; its rank is the brick index (a fastest)
-     * @param skin neighbour skin of the engine, Å, for the global rebuild decision
      */
-    public DomainHalo(Transport transport, BrickGrid grid, double skin) {
+    public DomainHalo(Transport transport, BrickGrid grid) {
         if (transport.size() != grid.domains()) {
             throw new IllegalArgumentException("transport has " + transport.size() + " ranks but the grid "
                     + grid.na() + "x" + grid.nb() + "x" + grid.nc() + " has " + grid.domains() + " bricks");
@@ -104,18 +98,12 @@ public final class DomainHalo implements HaloExchange {
         this.transport = transport;
         this.grid = grid;
         this.rank = transport.rank();
-        this.skin = skin;
         n[0] = grid.na();
         n[1] = grid.nb();
         n[2] = grid.nc();
         idx[0] = rank % n[0];
         idx[1] = (rank / n[0]) % n[1];
         idx[2] = rank / (n[0] * n[1]);
-    }
-
-    /** Called when the ranks agree that the neighbour list must be rebuilt (ForceEngine::requestRebuild). */
-    public void onGlobalRebuild(Runnable hook) {
-        this.rebuildHook = hook;
     }
 
     public int rank() {
@@ -194,12 +182,6 @@ public final class DomainHalo implements HaloExchange {
                 remoteSweep(atoms, box, k, margin, nlast);
             }
         }
-        int total = atoms.total();
-        if (xRef.length < 3 * total) {
-            xRef = new double[3 * atoms.capacity()];
-        }
-        System.arraycopy(atoms.x, 0, xRef, 0, 3 * total);
-        refCount = total;
         exchangeNanos += System.nanoTime() - t0;
     }
 
@@ -575,7 +557,6 @@ public final class DomainHalo implements HaloExchange {
             s = end;
         }
         exchangeNanos += System.nanoTime() - t0;
-        decideRebuild(atoms);
     }
 
     private void copyRaw(Atoms atoms, int a, int g) {
@@ -599,28 +580,6 @@ public final class DomainHalo implements HaloExchange {
             x[o] = rawX[3 * g] + ax * ma + bx * mb + cx * mc;
             x[o + 1] = rawX[3 * g + 1] + by * mb + cy * mc;
             x[o + 2] = rawX[3 * g + 2] + cz * mc;
-        }
-    }
-
-    /** The rebuild test of ForceEngine (any atom, owned or ghost, moved more than skin/2), made global. */
-    private void decideRebuild(Atoms atoms) {
-        int total = atoms.total();
-        boolean moved = refCount != total;
-        if (!moved) {
-            double limit = 0.25 * skin * skin;
-            double[] x = atoms.x;
-            for (int k = 0; k < total; k++) {
-                double dx = x[3 * k] - xRef[3 * k];
-                double dy = x[3 * k + 1] - xRef[3 * k + 1];
-                double dz = x[3 * k + 2] - xRef[3 * k + 2];
-                if (dx * dx + dy * dy + dz * dz > limit) {
-                    moved = true;
-                    break;
-                }
-            }
-        }
-        if (sum(moved ? 1.0 : 0.0) > 0) {
-            rebuildHook.run();
         }
     }
 

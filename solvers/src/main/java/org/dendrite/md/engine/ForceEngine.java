@@ -158,7 +158,10 @@ public final class ForceEngine implements AutoCloseable {
         halo.forwardPositions(atoms, box);
         long t1 = System.nanoTime();
         timings.commNanos += t1 - t0;
-        if (rebuildRequested || movedBeyondHalfSkin(atoms)) {
+        // The decision is summed over domains so that every domain rebuilds (and so exchanges
+        // borders) at the same step; with one domain the sum is the local flag.
+        boolean localRebuild = rebuildRequested || movedBeyondHalfSkin(atoms);
+        if (halo.sum(localRebuild ? 1.0 : 0.0) > 0) {
             rebuild(atoms, box);
         }
         long t2 = System.nanoTime();

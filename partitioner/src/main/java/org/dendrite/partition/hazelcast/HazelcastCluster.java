@@ -161,9 +161,10 @@ public final class HazelcastCluster {
             }
         }
         if (!strangers.isEmpty()) {
-            sb.append("; ").append(strangers).append(" accept connections but did not join: probably members of "
-                    + "another cluster (check that every member's cluster-name is '").append(config.getClusterName())
-                    .append("')");
+            sb.append("; ").append(strangers).append(" accept connections but did not join: members of another "
+                    + "cluster (check that every member's cluster-name is '").append(config.getClusterName())
+                    .append("'), or members that formed their own cluster before this one answered (start members "
+                    + "together, or raise the join timeout)");
         } else {
             sb.append("; no other listed member answers: start them, or check the member list and interface");
         }

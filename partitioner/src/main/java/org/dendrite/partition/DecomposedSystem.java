@@ -58,6 +58,8 @@ public final class DecomposedSystem implements AutoCloseable {
     private final ExecutorService pool;
     private final int natoms;
     private final int[] slotOfId;
+    private final boolean ownsTransports;
+    private final boolean allLocal;
 
     public DecomposedSystem(Structure s, ForceField ff, BrickGrid grid, double skin, Duration timeout) {
         this(s.atoms(), s.box(), ff, grid, skin, timeout);
@@ -68,6 +70,26 @@ public final class DecomposedSystem implements AutoCloseable {
      * @param timeout bound on every wait for another rank
      */
     public DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin, Duration timeout) {
+        this(global, box, ff, grid, skin, InProcessTransport.group(grid.domains(), timeout), true);
+    }
+
+    /**
+     * A system over the given transports, one per brick (index = rank). A {@code null} entry is a
+     * rank hosted by another process (another Hazelcast member's JVM): it is not built here,
+     * {@link #run} skips it, and the gather methods fill only the atoms of the local ranks. The
+     * transports stay the caller's: {@link #close} does not close them.
+     */
+    public DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin, Transport[] transports) {
+        this(global, box, ff, grid, skin, transports, false);
+    }
+
+    private DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin,
+            Transport[] transports, boolean ownsTransports) {
+        if (transports.length != grid.domains()) {
+            throw new IllegalArgumentException(transports.length + " transports for a grid of " + grid.domains()
+                    + " bricks");
+        }
+        this.ownsTransports = ownsTransports;
         int n = global.nlocal;
         this.natoms = n;
         int maxId = 0;
@@ -97,9 +119,13 @@ public final class DecomposedSystem implements AutoCloseable {
             domainOf[i] = grid.domainOf(s[0], s[1], s[2]);
             count[domainOf[i]]++;
         }
-        InProcessTransport[] transports = InProcessTransport.group(grid.domains(), timeout);
         ranks = new Rank[grid.domains()];
+        int local = 0;
         for (int r = 0; r < ranks.length; r++) {
+            if (transports[r] == null) {
+                continue;
+            }
+            local++;
             Atoms a = new Atoms(global.species, count[r]);
             int m = 0;
             for (int i = 0; i < n; i++) {
@@ -118,7 +144,11 @@ public final class DecomposedSystem implements AutoCloseable {
             ForceEngine engine = new ForceEngine(ff, halo, skin, 1);
             ranks[r] = new Rank(r, a, box.copy(), halo, engine, transports[r]);
         }
-        pool = Executors.newFixedThreadPool(ranks.length, runnable -> {
+        if (local == 0) {
+            throw new IllegalArgumentException("no rank of the grid is hosted here (every transport is null)");
+        }
+        allLocal = local == ranks.length;
+        pool = Executors.newFixedThreadPool(local, runnable -> {
             Thread t = new Thread(runnable, "domain-rank");
             t.setDaemon(true);
             return t;
@@ -129,8 +159,19 @@ public final class DecomposedSystem implements AutoCloseable {
         return ranks.length;
     }
 
+    /** Rank {@code r}, or null when it is hosted by another process. */
     public Rank rank(int r) {
         return ranks[r];
+    }
+
+    /** The lowest rank hosted here (its result holds the global energies and virial). */
+    public Rank firstLocal() {
+        for (Rank r : ranks) {
+            if (r != null) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no local rank");
     }
 
     public int atomCount() {
@@ -145,6 +186,9 @@ public final class DecomposedSystem implements AutoCloseable {
         AtomicReference<RuntimeException> first = new AtomicReference<>();
         List<Future<?>> futures = new ArrayList<>();
         for (Rank r : ranks) {
+            if (r == null) {
+                continue;
+            }
             futures.add(pool.submit(() -> {
                 try {
                     task.run(r);
@@ -170,10 +214,10 @@ public final class DecomposedSystem implements AutoCloseable {
         }
     }
 
-    /** Computes forces on every rank; returns the (global) energies and virial of rank 0. */
+    /** Computes forces on every rank; returns the (global) energies and virial of the first local rank. */
     public ForceResult compute(boolean energyAndVirial) {
         run(r -> r.engine.compute(r.atoms, r.box, energyAndVirial, r.result));
-        return ranks[0].result;
+        return firstLocal().result;
     }
 
     /** Forces (3 per atom) in the order of the constructor's atoms. */
@@ -198,6 +242,9 @@ public final class DecomposedSystem implements AutoCloseable {
         int seen = 0;
         double[] d = new double[3];
         for (Rank r : ranks) {
+            if (r == null) {
+                continue;
+            }
             Atoms a = r.atoms;
             for (int i = 0; i < a.nlocal; i++) {
                 int id = a.id[i];
@@ -217,7 +264,7 @@ public final class DecomposedSystem implements AutoCloseable {
                 seen++;
             }
         }
-        if (seen != natoms) {
+        if (allLocal && seen != natoms) {
             throw new IllegalStateException("ranks own " + seen + " atoms, the system has " + natoms);
         }
     }
@@ -226,7 +273,13 @@ public final class DecomposedSystem implements AutoCloseable {
     public void close() {
         pool.shutdownNow();
         for (Rank r : ranks) {
+            if (r == null) {
+                continue;
+            }
             r.engine.close();
+            if (ownsTransports) {
+                r.transport.close();
+            }
         }
     }
 }

@@ -1,0 +1,159 @@
+package org.dendrite.fem.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class VtuRoundTripTest {
+    @TempDir
+    Path dir;
+
+    private static Mesh tagged(ElementType t) {
+        Mesh m = t.dim == 2 ? StructuredMeshes.rectangle(t, 3, 2, 1.5, 1.0)
+                : StructuredMeshes.box(t, 2, 2, 1, 1.0, 1.0, 0.5);
+        int[] grain = new int[m.elementCount()];
+        for (int e = 0; e < grain.length; e++) {
+            grain[e] = 7 * e % 5;
+        }
+        m.putCellTag("grain", grain);
+        int[] onFace = new int[m.nodeCount()];
+        for (int n : m.boundary().nodesOn(BoxFace.XMIN)) {
+            onFace[n] = 1;
+        }
+        m.putPointTag("xmin_node", onFace);
+        return m;
+    }
+
+    private static double[] field(int n, int comps, double scale) {
+        double[] v = new double[n * comps];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scale * Math.sin(0.37 * i + 0.1) / 3.0;
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @EnumSource(VtuWriter.Encoding.class)
+    @DisplayName("a VTU written in either encoding reads back with the same mesh, tags and fields, bit for bit")
+    void roundTripIsExact(VtuWriter.Encoding enc) throws IOException {
+        for (ElementType t : new ElementType[] {ElementType.TRI3, ElementType.QUAD4, ElementType.TET4, ElementType.HEX8}) {
+            Mesh m = tagged(t);
+            double[] phi = field(m.nodeCount(), 1, 1e-3);
+            double[] j = field(m.elementCount(), 3, 1e5);
+            Path f = dir.resolve(t + "-" + enc + ".vtu");
+            new VtuWriter(m).encoding(enc).pointData("phi_V", phi, 1).cellData("j_A_per_m2", j, 3).write(f);
+            VtuReader.Result r = VtuReader.read(f);
+            Mesh back = r.mesh();
+            assertEquals(t, back.type());
+            assertEquals(m.dim(), back.dim());
+            assertArrayEquals(m.coords(), back.coords(), 0);
+            assertArrayEquals(m.connectivity(), back.connectivity());
+            assertArrayEquals(m.cellTag("grain"), back.cellTag("grain"));
+            assertArrayEquals(m.cellTag(Mesh.REGION), back.cellTag(Mesh.REGION));
+            assertArrayEquals(m.pointTag("xmin_node"), back.pointTag("xmin_node"));
+            assertArrayEquals(phi, r.pointData().get("phi_V").values(), 0);
+            assertEquals(3, r.cellData().get("j_A_per_m2").components());
+            assertArrayEquals(j, r.cellData().get("j_A_per_m2").values(), 0);
+            assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    @DisplayName("a 2-component vector field is written with 3 components so ParaView shows it as a vector")
+    void twoComponentVectorsArePadded() throws IOException {
+        Mesh m = StructuredMeshes.rectangle(ElementType.TRI3, 2, 2, 1, 1);
+        double[] g = field(m.elementCount(), 2, 1);
+        Path f = dir.resolve("g.vtu");
+        new VtuWriter(m).cellData("g", g, 2).write(f);
+        VtuReader.Field back = VtuReader.read(f).cellData().get("g");
+        assertEquals(3, back.components());
+        for (int e = 0; e < m.elementCount(); e++) {
+            assertEquals(g[2 * e], back.values()[3 * e], 0);
+            assertEquals(g[2 * e + 1], back.values()[3 * e + 1], 0);
+            assertEquals(0, back.values()[3 * e + 2], 0);
+        }
+    }
+
+    @Test
+    @DisplayName("a VTU with appended data or mixed cell types is rejected with a clear message")
+    void unsupportedVtuIsRejected() throws IOException {
+        Path f = dir.resolve("appended.vtu");
+        Files.writeString(f, "<?xml version=\"1.0\"?><VTKFile type=\"UnstructuredGrid\"><UnstructuredGrid>"
+                + "<Piece NumberOfPoints=\"1\" NumberOfCells=\"0\"><Points><DataArray type=\"Float64\" "
+                + "NumberOfComponents=\"3\" format=\"appended\" offset=\"0\"/></Points></Piece></UnstructuredGrid>"
+                + "<AppendedData encoding=\"raw\">_</AppendedData></VTKFile>");
+        MeshException ex = assertThrows(MeshException.class, () -> VtuReader.read(f));
+        assertTrue(ex.getMessage().contains("appended"), ex.getMessage());
+    }
+
+    /** Debian's python3 (not a pyenv shim), where python3-meshio and python3-vtk9 are installed. */
+    private static final String PY = "/usr/bin/python3";
+
+    private static boolean pythonHas(String module) {
+        try {
+            Process p = new ProcessBuilder(PY, "-c", "import " + module).redirectErrorStream(true).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String run(String script) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(PY, "-c", script).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        return out.trim();
+    }
+
+    @Test
+    @DisplayName("meshio and VTK's XML reader (ParaView's) read our base64 and ASCII VTU with all arrays")
+    void meshioAndVtkReadOurFiles() throws Exception {
+        boolean meshio = pythonHas("meshio");
+        boolean vtk = pythonHas("vtk");
+        assumeTrue(meshio || vtk, "needs python3-meshio or python3-vtk9");
+        for (VtuWriter.Encoding enc : VtuWriter.Encoding.values()) {
+            Mesh m = tagged(ElementType.TET4);
+            double[] phi = field(m.nodeCount(), 1, 1);
+            Path f = dir.resolve("t-" + enc + ".vtu");
+            new VtuWriter(m).encoding(enc).pointData("phi_V", phi, 1).cellData("j_A_per_m2",
+                    field(m.elementCount(), 3, 1), 3).write(f);
+            if (meshio) {
+                String out = run("import meshio\nimport builtins\nprint = lambda *a: builtins.print(*(', '.join(x) if isinstance(x, list) else x for x in a))\nm = meshio.read('" + f + "')\n"
+                        + "print(len(m.points), sum(len(c.data) for c in m.cells), m.cells[0].type,"
+                        + " sorted(m.point_data), sorted(m.cell_data), '%.17g' % m.point_data['phi_V'][5],"
+                        + " int(m.cell_data['grain'][0][3]))");
+                assertEquals(m.nodeCount() + " " + m.elementCount() + " tetra phi_V, xmin_node "
+                        + "grain, j_A_per_m2, region " + String.format("%.17g", phi[5]) + " "
+                        + m.cellTag("grain")[3], out);
+            }
+            if (vtk) {
+                String out = run("import vtk\nr = vtk.vtkXMLUnstructuredGridReader()\nr.SetFileName('" + f + "')\n"
+                        + "r.Update()\ng = r.GetOutput()\n"
+                        + "import builtins\nprint = lambda *a: builtins.print(*(', '.join(x) if isinstance(x, list) else x for x in a))\n"
+                        + "pd = [g.GetPointData().GetArrayName(i) for i in range(g.GetPointData().GetNumberOfArrays())]\n"
+                        + "cd = [g.GetCellData().GetArrayName(i) for i in range(g.GetCellData().GetNumberOfArrays())]\n"
+                        + "print(g.GetNumberOfPoints(), g.GetNumberOfCells(), g.GetCellType(0), sorted(pd), sorted(cd),"
+                        + " '%.17g' % g.GetPointData().GetArray('phi_V').GetValue(5),"
+                        + " g.GetCellData().GetArray('j_A_per_m2').GetNumberOfComponents())");
+                assertEquals(m.nodeCount() + " " + m.elementCount() + " 10 phi_V, xmin_node "
+                        + "grain, j_A_per_m2, region " + String.format("%.17g", phi[5]) + " 3",
+                        out);
+            }
+        }
+    }
+}

@@ -50,6 +50,17 @@ public final class Quadrature {
         return w[q];
     }
 
+    /**
+     * Explicit points and weights (e.g. one point at a facet centroid, to evaluate gradients
+     * there); {@code degree} is reported as −1 because exactness is the caller's business.
+     */
+    public static Quadrature atPoints(ElementType type, double[] xi, double[] w) {
+        if (xi.length != w.length * type.dim) {
+            throw new IllegalArgumentException("need " + type.dim + " coordinates per point");
+        }
+        return new Quadrature(type, -1, xi.clone(), w.clone());
+    }
+
     /** A rule on {@code type} exact to total polynomial degree {@code degree} (≥ 0). */
     public static Quadrature of(ElementType type, int degree) {
         if (degree < 0) {

@@ -42,6 +42,7 @@ public final class BoundaryTerms {
         BoundaryFacets bf = mesh.boundary();
         int dim = mesh.dim();
         double[] ke = new double[fv.fn * fv.fn];
+        Assembler.Scatter scatter = new Assembler.Scatter(fv.fn);
         for (int i : bf.facetsOn(face)) {
             fv.reinit(i);
             java.util.Arrays.fill(ke, 0);
@@ -56,7 +57,7 @@ public final class BoundaryTerms {
                     }
                 }
             }
-            Assembler.scatter(a, fv.nodes, ke, fv.fn);
+            scatter.add(a, fv.nodes, ke, fv.fn);
         }
     }
 }

@@ -65,6 +65,7 @@ public final class FemNonlinearProblem implements NonlinearProblem {
         double[] re = new double[nl];
         double[] ke = j == null ? null : new double[nl * nl];
         int[] dofs = new int[nl];
+        Assembler.Scatter scatter = new Assembler.Scatter(nl);
         for (int e = 0; e < mesh.elementCount(); e++) {
             ev.reinit(e);
             for (int a = 0; a < ev.npe; a++) {
@@ -85,7 +86,7 @@ public final class FemNonlinearProblem implements NonlinearProblem {
                 }
             }
             if (ke != null) {
-                Assembler.scatter(j, dofs, ke, nl);
+                scatter.add(j, dofs, ke, nl);
             }
         }
     }

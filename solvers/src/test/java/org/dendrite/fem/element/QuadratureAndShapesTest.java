@@ -115,13 +115,15 @@ class QuadratureAndShapesTest {
     }
 
     @Test
-    @DisplayName("element values reproduce the exact gradient of a linear field on distorted quads and hexes")
+    @DisplayName("element values reproduce the exact gradient of a linear field on distorted quads, hexes and a general tetrahedron")
     void linearFieldsAreReproducedOnDistortedElements() {
         double[] quad = {0, 0, 2, 0.3, 1.7, 1.9, -0.2, 1.1};
         Mesh m2 = new Mesh(2, ElementType.QUAD4, quad, new int[] {0, 1, 2, 3});
+        double[] tet = {0.1, 0.2, -0.1, 1.3, 0.1, 0.2, 0.4, 1.1, 0.3, 0.2, 0.5, 0.9};
+        Mesh m4 = new Mesh(3, ElementType.TET4, tet, new int[] {0, 1, 2, 3});
         double[] hex = {0, 0, 0, 1, 0.1, 0, 1.2, 1, 0.1, 0, 0.9, 0, 0.1, 0, 1, 1, 0, 1.2, 1.1, 1.1, 0.9, 0, 1, 1.1};
         Mesh m3 = new Mesh(3, ElementType.HEX8, hex, new int[] {0, 1, 2, 3, 4, 5, 6, 7});
-        for (Mesh m : new Mesh[] {m2, m3}) {
+        for (Mesh m : new Mesh[] {m2, m3, m4}) {
             int d = m.dim();
             double[] g = {0.7, -1.3, 2.1};
             double[] u = new double[m.nodeCount()];

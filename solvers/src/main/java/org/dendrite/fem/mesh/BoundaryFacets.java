@@ -57,7 +57,7 @@ public final class BoundaryFacets {
                 }
                 int id = e * nf + f;
                 minNode[id] = mn;
-                key2[id] = ((long) mx << 32) ^ sum;
+                key2[id] = ((long) mx << 32) | (sum - mn - mx);
                 bucketStart[mn + 1]++;
             }
         }
@@ -70,6 +70,7 @@ public final class BoundaryFacets {
             order[fill[minNode[id]]++] = id;
         }
         boolean[] matched = new boolean[total];
+        boolean exactKey = fn <= 3;
         int[] a = new int[fn];
         int[] b = new int[fn];
         for (int n = 0; n < nn; n++) {
@@ -83,9 +84,14 @@ public final class BoundaryFacets {
                     if (matched[fj] || key2[fj] != key2[fi]) {
                         continue;
                     }
-                    sortedNodes(mesh, fi, nf, a);
-                    sortedNodes(mesh, fj, nf, b);
-                    if (Arrays.equals(a, b)) {
+                    // Edges and triangles are fixed by (min, max, sum); quadrilaterals need the full check.
+                    boolean same = exactKey;
+                    if (!same) {
+                        sortedNodes(mesh, fi, nf, a);
+                        sortedNodes(mesh, fj, nf, b);
+                        same = Arrays.equals(a, b);
+                    }
+                    if (same) {
                         matched[fi] = true;
                         matched[fj] = true;
                         break;

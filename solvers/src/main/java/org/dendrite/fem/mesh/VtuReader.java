@@ -17,9 +17,10 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a VTK XML UnstructuredGrid ({@code .vtu}) with one piece and one element type, as written
- * by {@link VtuWriter} or by other tools with inline data: {@code format="ascii"} or uncompressed
+ * by {@link VtuWriter} or by other tools with inline data: {@code format="ascii"} or
  * {@code format="binary"} (base64, UInt32 or UInt64 header, header encoded with the data or
- * separately). Appended and compressed data are rejected with a message saying so.
+ * separately), uncompressed or zlib-compressed (meshio's default). Appended data and other
+ * compressors are rejected with a message saying so.
  *
  * <p>Integer arrays with one component become mesh tags; floating-point arrays are returned as
  * fields. A mesh whose cells are all triangles or quads and whose points all have z = 0 is read as
@@ -54,6 +55,7 @@ public final class VtuReader {
             XMLStreamReader r = xf.createXMLStreamReader(in);
             boolean littleEndian = true;
             boolean header64 = false;
+            boolean zlib = false;
             int nPoints = -1;
             int nCells = -1;
             String section = "";
@@ -85,10 +87,12 @@ public final class VtuReader {
                         }
                         littleEndian = !"BigEndian".equals(r.getAttributeValue(null, "byte_order"));
                         header64 = "UInt64".equals(r.getAttributeValue(null, "header_type"));
-                        if (r.getAttributeValue(null, "compressor") != null) {
-                            throw new MeshException(f + ": compressed data (" + r.getAttributeValue(null, "compressor")
-                                    + ") is not supported; write it uncompressed");
+                        String comp = r.getAttributeValue(null, "compressor");
+                        if (comp != null && !comp.equals("vtkZLibDataCompressor")) {
+                            throw new MeshException(f + ": compressor " + comp + " is not supported"
+                                    + " (only vtkZLibDataCompressor or none)");
                         }
+                        zlib = comp != null;
                         break;
                     case "Piece":
                         if (++pieces > 1) {
@@ -104,7 +108,7 @@ public final class VtuReader {
                         section = el;
                         break;
                     case "DataArray": {
-                        Raw a = dataArray(r, f, littleEndian, header64);
+                        Raw a = dataArray(r, f, littleEndian, header64, zlib);
                         switch (section) {
                             case "PointData":
                                 pointRaw.put(a.name, a);
@@ -247,7 +251,8 @@ public final class VtuReader {
         return o;
     }
 
-    private static Raw dataArray(XMLStreamReader r, String f, boolean le, boolean header64) throws XMLStreamException {
+    private static Raw dataArray(XMLStreamReader r, String f, boolean le, boolean header64, boolean zlib)
+            throws XMLStreamException {
         Raw a = new Raw();
         a.type = r.getAttributeValue(null, "type");
         a.name = r.getAttributeValue(null, "Name");
@@ -261,7 +266,7 @@ public final class VtuReader {
         boolean real = a.type.startsWith("Float");
         String text = r.getElementText().trim();
         if ("binary".equals(format)) {
-            byte[] bytes = decode(text, header64, le, f, a.name);
+            byte[] bytes = zlib ? inflate(text, header64, le, f, a.name) : decode(text, header64, le, f, a.name);
             ByteBuffer b = ByteBuffer.wrap(bytes).order(le ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
             int n = bytes.length / size;
             if (real) {
@@ -347,6 +352,58 @@ public final class VtuReader {
             throw new MeshException(f + ": DataArray '" + name + "': header says " + count + " bytes, found " + all.length);
         }
         return count == all.length ? all : java.util.Arrays.copyOf(all, (int) count);
+    }
+
+    /**
+     * zlib-compressed inline data: a separately base64-encoded header [blocks, block size, last
+     * block size, compressed size of each block], then the base64 of the concatenated zlib blocks.
+     */
+    private static byte[] inflate(String text, boolean header64, boolean le, String f, String name) {
+        String s = text.replaceAll("\\s+", "");
+        int hs = header64 ? 8 : 4;
+        byte[] first = Base64.getDecoder().decode(s.substring(0, 4 * ((hs + 2) / 3)));
+        long blocks = header(first, hs, le);
+        int headerBytes = (int) ((3 + blocks) * hs);
+        int headerChars = 4 * ((headerBytes + 2) / 3);
+        ByteBuffer h = ByteBuffer.wrap(Base64.getDecoder().decode(s.substring(0, headerChars)))
+                .order(le ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        long[] head = new long[(int) (3 + blocks)];
+        for (int i = 0; i < head.length; i++) {
+            head[i] = hs == 8 ? h.getLong() : h.getInt() & 0xffffffffL;
+        }
+        byte[] packed = Base64.getDecoder().decode(s.substring(headerChars));
+        long total = blocks == 0 ? 0 : head[1] * (blocks - 1) + (head[2] == 0 ? head[1] : head[2]);
+        byte[] out = new byte[(int) total];
+        int in = 0;
+        int pos = 0;
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        try {
+            for (int b = 0; b < blocks; b++) {
+                int csize = (int) head[3 + b];
+                int usize = (int) (b == blocks - 1 && head[2] != 0 ? head[2] : head[1]);
+                inf.reset();
+                inf.setInput(packed, in, csize);
+                int got = 0;
+                while (got < usize && !inf.finished()) {
+                    int k = inf.inflate(out, pos + got, usize - got);
+                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                        break;
+                    }
+                    got += k;
+                }
+                if (got != usize) {
+                    throw new MeshException(f + ": DataArray '" + name + "': zlib block " + b + " gave " + got
+                            + " bytes, expected " + usize);
+                }
+                in += csize;
+                pos += usize;
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new MeshException(f + ": DataArray '" + name + "': bad zlib data: " + e.getMessage(), e);
+        } finally {
+            inf.end();
+        }
+        return out;
     }
 
     private static long header(byte[] b, int hs, boolean le) {

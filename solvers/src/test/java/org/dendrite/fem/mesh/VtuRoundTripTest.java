@@ -88,6 +88,33 @@ class VtuRoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ascii", "binary", "zlib"})
+    @DisplayName("VTU files written by meshio (ASCII, base64 with a UInt32 header, zlib in several blocks) are read")
+    void meshioFilesAreRead(String kind) throws Exception {
+        Path f = dir.resolve(kind + ".vtu");
+        try (var in = getClass().getResourceAsStream("meshio_tetra_" + kind + ".vtu")) {
+            Files.copy(in, f);
+        }
+        VtuReader.Result r = VtuReader.read(f);
+        int n = kind.equals("zlib") ? 12 : 2;
+        Mesh m = r.mesh();
+        assertEquals(ElementType.TET4, m.type());
+        assertEquals(n * n * n, m.nodeCount());
+        assertArrayEquals(new int[] {0, 1, n, n * n, 1, n + 1, n, n * n + n + 1}, m.connectivity());
+        assertArrayEquals(new int[] {3, 7}, m.cellTag("gmsh:physical"));
+        double h = 1.0 / (n - 1);
+        int last = n * n * n - 1;
+        assertEquals(1.0, m.x(last, 0), 1e-15);
+        assertEquals(h, m.x(1, 0), 1e-15);
+        assertEquals(h, m.x(n * n, 2), 1e-15);
+        double[] t = r.pointData().get("T").values();
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(0.25 * i, t[i], 0);
+        }
+        assertArrayEquals(new double[] {1.5, 2, 3, 4, 5, 6.25}, r.cellData().get("q").values(), 0);
+    }
+
     @Test
     @DisplayName("a VTU with appended data or mixed cell types is rejected with a clear message")
     void unsupportedVtuIsRejected() throws IOException {

@@ -22,8 +22,10 @@ import javax.xml.stream.XMLStreamReader;
  * separately), uncompressed or zlib-compressed (meshio's default). Appended data and other
  * compressors are rejected with a message saying so.
  *
- * <p>Integer arrays with one component become mesh tags; floating-point arrays are returned as
- * fields. A mesh whose cells are all triangles or quads and whose points all have z = 0 is read as
+ * <p>Only the cells of the highest dimension are kept (a Gmsh mesh converted by meshio also carries
+ * its boundary lines, triangles and vertices), and they must all be of one supported type; their
+ * cell data is filtered to match. Integer arrays with one component become mesh tags;
+ * floating-point arrays are returned as fields. A mesh whose cells are all triangles or quads and whose points all have z = 0 is read as
  * 2-D.
  */
 public final class VtuReader {
@@ -162,30 +164,56 @@ public final class VtuReader {
         if (ty.length != nCells) {
             throw new MeshException(f + ": types has " + ty.length + " values for " + nCells + " cells");
         }
-        ElementType type = nCells > 0 ? ElementType.fromVtk((int) ty[0]) : null;
-        for (int e = 0; e < nCells; e++) {
-            if (ty[e] != ty[0]) {
-                throw new MeshException(f + ": cell " + e + " has VTK type " + ty[e] + ", cell 0 has " + ty[0]
-                        + "; meshes of one element type only");
-            }
-        }
-        if (type == null || type == ElementType.LINE2) {
-            throw new MeshException(f + ": unsupported VTK cell type " + (nCells > 0 ? ty[0] : "(no cells)")
-                    + " (supported: 5 triangle, 9 quad, 10 tetra, 12 hexahedron)");
-        }
         long[] c = asInts(conn);
         long[] off = asInts(offsets);
-        if (c.length != (long) nCells * type.nodes || off.length != nCells) {
-            throw new MeshException(f + ": connectivity/offsets do not match " + nCells + " " + type + " cells");
+        if (off.length != nCells) {
+            throw new MeshException(f + ": offsets has " + off.length + " values for " + nCells + " cells");
         }
-        int[] ci = new int[c.length];
+        // Keep the cells of the highest dimension: files from Gmsh (via meshio) also carry boundary
+        // lines, triangles and vertices, which the mesh does not need (it finds its own boundary).
+        int topDim = -1;
         for (int e = 0; e < nCells; e++) {
-            if (off[e] != (long) (e + 1) * type.nodes) {
-                throw new MeshException(f + ": offsets[" + e + "] = " + off[e] + ", expected " + (e + 1) * type.nodes);
-            }
+            topDim = Math.max(topDim, vtkDim(ty[e]));
         }
-        for (int i = 0; i < c.length; i++) {
-            ci[i] = (int) c[i];
+        ElementType type = null;
+        int kept = 0;
+        for (int e = 0; e < nCells; e++) {
+            if (vtkDim(ty[e]) != topDim) {
+                continue;
+            }
+            ElementType t = ElementType.fromVtk((int) ty[e]);
+            if (t == null || t == ElementType.LINE2) {
+                throw new MeshException(f + ": cell " + e + " has unsupported VTK cell type " + ty[e]
+                        + " (supported: 5 triangle, 9 quad, 10 tetra, 12 hexahedron)");
+            }
+            if (type != null && t != type) {
+                throw new MeshException(f + ": cell " + e + " is " + t + " but earlier cells are " + type
+                        + "; meshes of one element type only");
+            }
+            type = t;
+            kept++;
+        }
+        if (type == null) {
+            throw new MeshException(f + ": no cells");
+        }
+        boolean[] keep = new boolean[nCells];
+        int[] ci = new int[kept * type.nodes];
+        int k = 0;
+        for (int e = 0; e < nCells; e++) {
+            long start = e == 0 ? 0 : off[e - 1];
+            if (off[e] < start || off[e] > c.length) {
+                throw new MeshException(f + ": offsets[" + e + "] = " + off[e] + " is out of order or beyond the connectivity");
+            }
+            if (vtkDim(ty[e]) != topDim) {
+                continue;
+            }
+            if (off[e] - start != type.nodes) {
+                throw new MeshException(f + ": cell " + e + " has " + (off[e] - start) + " nodes, a " + type + " has " + type.nodes);
+            }
+            keep[e] = true;
+            for (long q = start; q < off[e]; q++) {
+                ci[k++] = (int) c[(int) q];
+            }
         }
         int dim = type.dim;
         double[] coords;
@@ -212,13 +240,63 @@ public final class VtuReader {
             }
         }
         for (Raw a : cellRaw.values()) {
-            if (a.ints != null && a.comps == 1) {
-                mesh.putCellTag(a.name, toInt(a.ints));
+            double[] real = a.ints == null ? a.real : null;
+            long[] ints = a.ints;
+            int n = (ints != null ? ints.length : real.length) / Math.max(1, a.comps);
+            if (n != nCells) {
+                throw new MeshException(f + ": CellData '" + a.name + "' has " + n + " tuples for " + nCells + " cells");
+            }
+            if (kept != nCells) {
+                int m = 0;
+                for (int e = 0; e < nCells; e++) {
+                    if (keep[e]) {
+                        for (int q = 0; q < a.comps; q++) {
+                            if (ints != null) {
+                                ints[m * a.comps + q] = ints[e * a.comps + q];
+                            } else {
+                                real[m * a.comps + q] = real[e * a.comps + q];
+                            }
+                        }
+                        m++;
+                    }
+                }
+                if (ints != null) {
+                    ints = java.util.Arrays.copyOf(ints, kept * a.comps);
+                } else {
+                    real = java.util.Arrays.copyOf(real, kept * a.comps);
+                }
+            }
+            if (ints != null && a.comps == 1) {
+                mesh.putCellTag(a.name, toInt(ints));
             } else {
-                cd.put(a.name, new Field(a.comps, asReal(a)));
+                cd.put(a.name, new Field(a.comps, ints != null ? toDouble(ints) : real));
             }
         }
         return new Result(mesh, pd, cd);
+    }
+
+    private static double[] toDouble(long[] v) {
+        double[] o = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = v[i];
+        }
+        return o;
+    }
+
+    /** Dimension of a VTK cell type (linear and quadratic Lagrange cells); −1 if unknown. */
+    private static int vtkDim(long type) {
+        switch ((int) type) {
+            case 1: case 2:
+                return 0;
+            case 3: case 4: case 21:
+                return 1;
+            case 5: case 6: case 7: case 8: case 9: case 22: case 23:
+                return 2;
+            case 10: case 11: case 12: case 13: case 14: case 24: case 25:
+                return 3;
+            default:
+                return -1;
+        }
     }
 
     private static int[] toInt(long[] v) {

@@ -116,6 +116,31 @@ class VtuRoundTripTest {
     }
 
     @Test
+    @DisplayName("a meshio file with boundary vertices, lines and triangles keeps only its tetrahedra and their tags")
+    void lowerDimensionalCellsAreDropped() throws Exception {
+        Path f = dir.resolve("gmsh_like.vtu");
+        try (var in = getClass().getResourceAsStream("meshio_gmsh_like.vtu")) {
+            Files.copy(in, f);
+        }
+        Mesh m = VtuReader.read(f).mesh();
+        assertEquals(ElementType.TET4, m.type());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 1, 2, 4, 3}, m.connectivity());
+        assertArrayEquals(new int[] {3, 7}, m.cellTag("gmsh:physical"));
+        // two element types of the top dimension are refused
+        Path mixed = dir.resolve("mixed.vtu");
+        Files.writeString(mixed, "<?xml version=\"1.0\"?><VTKFile type=\"UnstructuredGrid\"><UnstructuredGrid>"
+                + "<Piece NumberOfPoints=\"4\" NumberOfCells=\"2\"><Points><DataArray type=\"Float64\" "
+                + "NumberOfComponents=\"3\" format=\"ascii\">0 0 0 1 0 0 1 1 0 0 1 0</DataArray></Points><Cells>"
+                + "<DataArray type=\"Int64\" Name=\"connectivity\" format=\"ascii\">0 1 2 0 1 2 3</DataArray>"
+                + "<DataArray type=\"Int64\" Name=\"offsets\" format=\"ascii\">3 7</DataArray>"
+                + "<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">5 9</DataArray></Cells></Piece>"
+                + "</UnstructuredGrid></VTKFile>");
+        MeshException ex = assertThrows(MeshException.class, () -> VtuReader.read(mixed));
+        assertTrue(ex.getMessage().endsWith("cell 1 is QUAD4 but earlier cells are TRI3; meshes of one element type only"),
+                ex.getMessage());
+    }
+
+    @Test
     @DisplayName("a VTU with appended data or mixed cell types is rejected with a clear message")
     void unsupportedVtuIsRejected() throws IOException {
         Path f = dir.resolve("appended.vtu");

@@ -24,6 +24,7 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        BUILDERS.put("stack", new org.dendrite.md.build.stack.StackBuilder());
     }
 
     private StructureBuilders() {

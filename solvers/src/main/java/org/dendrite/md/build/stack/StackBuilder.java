@@ -34,6 +34,7 @@ import org.dendrite.md.build.StructureBuilders;
  *       origin_A: 0                # where the cut starts inside the crystal cell (picks the termination)
  *       lateral_repeats: [3, 3]    # fix this slab's lateral repeats instead of choosing them
  *       gap_A: 2.0                 # gap after this slab (default: the stack's gap_A)
+ *       rename: {Li: Lim}          # species renamed in this slab (e.g. metal Li as its own species)
  *       name: anode                # label for the report
  * </pre>
  *
@@ -60,6 +61,7 @@ public final class StackBuilder implements StructureBuilder {
     private static final class Slab {
         Params params;
         String label;
+        java.util.Map<String, String> rename = new java.util.HashMap<>();
         AtomicModel model;
         double[] cell = new double[3];   // stack frame: lateral 1, lateral 2, axis
         double[] lo = new double[3];
@@ -227,6 +229,15 @@ public final class StackBuilder implements StructureBuilder {
                 s.fixedLateral[d] = (int) lr[d];
             }
         }
+        Params rename = sp.child("rename");
+        for (String from : rename.keys()) {
+            String to = rename.getString(from, "");
+            if (to.isBlank() || to.contains(" ")) {
+                throw new ParamException(rename.pathOf(from), "must name a species (one word), got '" + to + "'");
+            }
+            s.rename.put(from, to);
+        }
+        rename.finish();
         Params structure = sp.child("structure");
         sp.finish();
         s.model = StructureBuilders.build(structure, ctx);
@@ -285,7 +296,7 @@ public final class StackBuilder implements StructureBuilder {
                         s.local[3 * c] = (u[0] + i * s.cell[0]) * s.scale[0];
                         s.local[3 * c + 1] = (u[1] + j * s.cell[1]) * s.scale[1];
                         s.local[3 * c + 2] = w;
-                        s.element[c] = m.element(a);
+                        s.element[c] = s.rename.getOrDefault(m.element(a), m.element(a));
                         c++;
                     }
                 }

@@ -79,7 +79,7 @@ class StackBuilderTest {
             match_to: 1
             gap_A: 2.5
             slabs:
-              - {structure: {file: li.extxyz}, thickness_A: 14.0, name: anode}
+              - {structure: {file: li.extxyz}, thickness_A: 14.0, name: anode, rename: {Li: Lim}}
               - {structure: {file: llzo.extxyz}, repeats: 1, name: electrolyte}
             """;
 
@@ -102,6 +102,8 @@ class StackBuilderTest {
         assertEquals(2 * 11 * 11 * 4 + 192 * 9, b.model.size());
         for (int i = 0; i < b.model.size(); i++) {
             assertEquals(i < 968 ? 0 : 1, b.model.tag(i), "tag of atom " + i + " is its slab index");
+            assertTrue(i < 968 ? b.model.element(i).equals("Lim") : !b.model.element(i).equals("Lim"),
+                    "rename: {Li: Lim} applies to the metal slab only");
         }
     }
 

@@ -3,32 +3,40 @@
 
 WHY THIS EXISTS. No Li EAM file with a licence that allows redistribution was found (searched:
 LAMMPS potentials/ and Debian lammps-data, which ship none; the NIST-hosted Al-Awad et al. 2023
-liquid-Li file appears only in third-party copies without a licence; no published Li parameter
+liquid-Li file appears only in a third-party copy without a licence; no published Li parameter
 table was readable). So this script FITS a published functional form to published experimental
 data itself. The result is OUR fit, not a published potential; treat it as a reasonable bcc Li
 metal for interface set-ups, not as a validated Li model (melting, surfaces, vacancies and
 liquid are not fitted; see docs/forcefields.md).
 
 FUNCTIONAL FORM (Finnis & Sinclair, Phil. Mag. A 50, 45 (1984); cubic-knot sums as in Ackland,
-Tichy, Vitek & Finnis, Phil. Mag. A 56, 735 (1987)):
-    E_i   = 1/2 sum_j V(r_ij) - A sqrt(rho_i),   rho_i = sum_j phi(r_ij)
-    V(r)  = sum_k a_k (r_k - r)^3 H(r_k - r)          (pair, eV)
-    phi(r)= (R - r)^3 H(R - r)                        (density, A^3)
-With the knots r_k and R fixed, E, pressure and the cubic elastic constants of a bcc lattice are
-linear in (a_1..a_4, A), so the five fit conditions below are met exactly by one linear solve
-(lattice sums and the homogeneous-strain formula for C_ijkl of a Bravais lattice).
-
+Tichy, Vitek & Finnis, Phil. Mag. A 56, 735 (1987); the embedding -sqrt(rho) + rho^2 as in
+Mendelev et al., Phil. Mag. 83, 3977 (2003)):
+    E_i    = 1/2 sum_j V(r_ij) + F(rho_i),   rho_i = sum_j phi(r_ij)
+    V(r)   = sum_k a_k (r_k - r)^3 H(r_k - r)         (pair, eV)
+    phi(r) = (R - r)^3 H(R - r)                       (density, A^3)
+    F(rho) = -A sqrt(rho) + B rho^2                   (eV)
+With the knots fixed, energies, pressure and cubic elastic constants of a perfect lattice are
+linear in (a_1..a_8, A, B) (lattice sums; homogeneous-strain formula for C_ijkl of a Bravais
+lattice), so the fit is one equality-constrained linear least-squares solve:
+  exactly (5 equations), bcc at a = 3.51 A: E = -Ec, P = 0, C11, C12, C44;
+  in the least-squares sense: E_bcc(a) on the universal equation of state of Rose, Smith, Guinea &
+  Ferrante, PRB 29, 2963 (1984), E = -Ec (1 + x) exp(-x), x = alpha (a/a0 - 1),
+  alpha = sqrt(9 B Omega / Ec), at 14 lattice constants from 0.78 a0 to 1.3 a0 (weight 1), so
+  that compression and expansion stay physical; and E_fcc - E_bcc = +10 meV at the same volume at
+  8 lattice constants from 0.8 a0 to 1.15 a0 (weight 3), so that bcc stays the stable phase.
 FIT TARGETS (experiment):
     a   = 3.51 A       bcc Li at 25 C, 3.51004(41) A (shared/notes/forcefields.md section 5, [S31])
     Ec  = 1.63 eV      cohesive energy (C. Kittel, Introduction to Solid State Physics, Table 3.1)
     C11, C12, C44 = 13.5, 11.4, 8.8 GPa  single crystal near room temperature (shared notes
                        section 5; listed there as UNCONFIRMED literature values)
-    zero pressure at a.
-KNOTS: r_k = 3.6, 3.9, 4.2, 5.4 A and R = 5.3 A were chosen from a scan (--scan) over knot sets
-on a 0.3 A grid as the set that keeps V(r) monotonically repulsive below 3 A and makes bcc most
-stable against fcc (E_fcc - E_bcc = +29.5 meV/atom at the relaxed volumes).
+KNOTS r_k = 2.4, 2.8, 3.2, 3.6, 4.0, 4.5, 5.0, 5.6 A and R = 6.0 A (cut-off 6.0 A) were chosen
+among a few tried sets as the one with the smallest Rose residual whose relaxed fcc lies above
+bcc and whose V(r) decreases monotonically below 3 A. An earlier fit without the Rose and fcc
+terms met the same five targets but collapsed to a dense phase in 300 K MD; this one stays bcc
+(docs/forcefields.md).
 
-Usage: python3 tools/potentials/make_li_fs_eam.py [output_dir] [--scan]
+Usage: python3 tools/potentials/make_li_fs_eam.py [output_dir]
 Writes Li-fs-fit.eam.alloy (default conf/forcefields) and prints the fitted parameters and the
 properties of the analytic model (the Java test LiMetalEamValidationTest checks the tabulated
 file against the same targets through our engine).
@@ -42,9 +50,10 @@ import numpy as np
 
 EV_PER_A3_IN_GPA = 160.21766208
 A0, EC, C11, C12, C44 = 3.51, 1.63, 13.5, 11.4, 8.8
-KNOTS = (3.6, 3.9, 4.2, 5.4)
-R_DENSITY = 5.3
+KNOTS = (2.4, 2.8, 3.2, 3.6, 4.0, 4.5, 5.0, 5.6)
+R_DENSITY = 6.0
 MASS = 6.941
+ROSE_WEIGHT, FCC_WEIGHT, FCC_GAP_EV = 1.0, 3.0, 0.010
 
 
 def lattice_vectors(lattice, a, rmax):
@@ -62,11 +71,15 @@ def lattice_vectors(lattice, a, rmax):
 
 
 class Model:
-    def __init__(self, coef, amp, knots=KNOTS, r_density=R_DENSITY):
-        self.coef = np.asarray(coef, float)
-        self.amp = float(amp)
-        self.knots = np.asarray(knots, float)
-        self.R = float(r_density)
+    """Parameters x = (a_1..a_n, A, B)."""
+
+    def __init__(self, x):
+        x = np.asarray(x, float)
+        self.coef = x[:len(KNOTS)]
+        self.amp = float(x[len(KNOTS)])
+        self.b2 = float(x[len(KNOTS) + 1])
+        self.knots = np.asarray(KNOTS, float)
+        self.R = R_DENSITY
 
     def cutoff(self):
         return max(self.knots.max(), self.R)
@@ -90,7 +103,8 @@ class Model:
         return np.where(r < self.R, 6 * (self.R - r), 0.0)
 
     def embed(self, rho):
-        return -self.amp * np.sqrt(np.maximum(rho, 0.0))
+        rho = np.maximum(rho, 0.0)
+        return -self.amp * np.sqrt(rho) + self.b2 * rho ** 2
 
     def properties(self, a=A0, lattice="bcc"):
         """E/atom (eV), P (GPa), C11, C12, C44 (GPa) of a perfect lattice (Bravais: no relaxation)."""
@@ -98,10 +112,10 @@ class Model:
         r = np.linalg.norm(vec, axis=1)
         u = vec / r[:, None]
         rho = self.phi(r).sum()
-        fp = -0.5 * self.amp / math.sqrt(rho)
-        fpp = 0.25 * self.amp * rho ** -1.5
+        fp = -0.5 * self.amp / math.sqrt(rho) + 2 * self.b2 * rho
+        fpp = 0.25 * self.amp * rho ** -1.5 + 2 * self.b2
         omega = a ** 3 / (2 if lattice == "bcc" else 4)
-        energy = 0.5 * self.V(r).sum() - self.amp * math.sqrt(rho)
+        energy = 0.5 * self.V(r).sum() + float(self.embed(rho))
         pressure = -(0.5 * (self.dV(r) * r).sum() + fp * (self.dphi(r) * r).sum()) / (3 * omega)
         radial = 0.5 * (self.d2V(r) - self.dV(r) / r) + fp * (self.d2phi(r) - self.dphi(r) / r)
 
@@ -113,16 +127,43 @@ class Model:
         return np.array([energy, pressure * EV_PER_A3_IN_GPA, c(0, 0, 0, 0), c(0, 0, 1, 1), c(0, 1, 0, 1)])
 
 
-def fit(knots=KNOTS, r_density=R_DENSITY):
-    n = len(knots)
+def rose(a):
+    """Universal binding curve of Rose et al. (1984) through a0, Ec and B = (C11 + 2 C12)/3."""
+    bulk = (C11 + 2 * C12) / 3 / EV_PER_A3_IN_GPA
+    alpha = math.sqrt(9 * bulk * (A0 ** 3 / 2) / EC)
+    x = alpha * (a / A0 - 1)
+    return -EC * (1 + x) * math.exp(-x)
 
-    def model(x):
-        return Model(x[:n], x[n], knots, r_density)
 
-    base = model(np.zeros(n + 1)).properties()
-    m = np.array([model(np.eye(n + 1)[k]).properties() - base for k in range(n + 1)]).T
-    x = np.linalg.solve(m, np.array([-EC, 0.0, C11, C12, C44]) - base)
-    return model(x)
+def linear_row(a, lattice, column):
+    """Coefficients and constant of one property as an affine function of the parameters."""
+    n = len(KNOTS) + 2
+    base = Model(np.zeros(n)).properties(a, lattice)[column]
+    return np.array([Model(np.eye(n)[k]).properties(a, lattice)[column] - base for k in range(n)]), base
+
+
+def fit():
+    eq, rhs = [], []
+    for column, target in enumerate((-EC, 0.0, C11, C12, C44)):
+        row, base = linear_row(A0, "bcc", column)
+        eq.append(row)
+        rhs.append(target - base)
+    rows, targets = [], []
+    for a in np.linspace(0.78 * A0, 1.3 * A0, 14):
+        row, base = linear_row(a, "bcc", 0)
+        rows.append(ROSE_WEIGHT * row)
+        targets.append(ROSE_WEIGHT * (rose(a) - base))
+    for a in np.linspace(0.8 * A0, 1.15 * A0, 8):
+        rf, bf = linear_row(a * 2 ** (1 / 3), "fcc", 0)
+        rb, bb = linear_row(a, "bcc", 0)
+        rows.append(FCC_WEIGHT * (rf - rb))
+        targets.append(FCC_WEIGHT * (FCC_GAP_EV - (bf - bb)))
+    m, t, c = np.array(rows), np.array(targets), np.array(eq)
+    n = m.shape[1]
+    # Equality-constrained least squares through its KKT system.
+    kkt = np.block([[2 * m.T @ m, c.T], [c, np.zeros((len(eq), len(eq)))]])
+    x = np.linalg.solve(kkt, np.concatenate([2 * m.T @ t, rhs]))[:n]
+    return Model(x)
 
 
 def relaxed(model, lattice):
@@ -140,22 +181,6 @@ def relaxed(model, lattice):
     return a, model.properties(a, lattice)[0]
 
 
-def scan():
-    rows = []
-    for r_density in np.arange(3.8, 5.61, 0.3):
-        for knots in itertools.combinations(np.round(np.arange(3.3, 5.61, 0.3), 6), 4):
-            try:
-                m = fit(knots, r_density)
-            except np.linalg.LinAlgError:
-                continue
-            if np.any(np.diff(m.V(np.linspace(1.8, 3.0, 25))) > 0):
-                continue
-            rows.append((relaxed(m, "fcc")[1] - relaxed(m, "bcc")[1], knots, r_density))
-    rows.sort(key=lambda t: -t[0])
-    for d, knots, r_density in rows[:10]:
-        print(f"E_fcc - E_bcc = {1000 * d:7.2f} meV  knots {knots}  R {r_density:.2f}")
-
-
 def write_setfl(model, path):
     cutoff = model.cutoff()
     nr, nrho = 5000, 5000
@@ -166,12 +191,12 @@ def write_setfl(model, path):
     rho = np.arange(nrho) * drho
     coef = " ".join(f"{c:.10g}" for c in model.coef)
     with open(path, "w") as f:
-        f.write("Li bcc metal: Finnis-Sinclair form (Finnis & Sinclair 1984; cubic knots as Ackland et al. 1987) "
-                "FITTED BY dendrite to a=3.51 A, Ec=1.63 eV, C11/C12/C44=13.5/11.4/8.8 GPa; NOT a published potential\n")
+        f.write("Li bcc metal: Finnis-Sinclair form FITTED BY dendrite to a=3.51 A, Ec=1.63 eV, "
+                "C11/C12/C44=13.5/11.4/8.8 GPa and the Rose EOS; NOT a published potential\n")
         f.write(f"V(r)=sum a_k (r_k-r)^3, r_k={KNOTS} A, a_k=[{coef}] eV/A^3; phi(r)=(R-r)^3, R={R_DENSITY} A; "
-                f"F(rho)=-A sqrt(rho), A={model.amp:.10g} eV/A^1.5\n")
+                f"F(rho)=-A sqrt(rho)+B rho^2, A={model.amp:.10g}, B={model.b2:.10g}\n")
         f.write("DATE: generated UNITS: metal CONTRIBUTOR: dendrite tools/potentials/make_li_fs_eam.py "
-                "CITATION: functional form Phil. Mag. A 50, 45 (1984) and 56, 735 (1987); parameters: this fit\n")
+                "CITATION: form Phil. Mag. A 50, 45 (1984), 56, 735 (1987), 83, 3977 (2003); parameters: this fit\n")
         f.write("1 Li\n")
         f.write(f"{nrho} {drho:.16e} {nr} {dr:.16e} {cutoff:.16e}\n")
         f.write(f"3 {MASS} {A0} bcc\n")
@@ -181,19 +206,17 @@ def write_setfl(model, path):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if "--scan" in sys.argv:
-        scan()
-        return
-    out = args[0] if args else os.path.join("conf", "forcefields")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join("conf", "forcefields")
     m = fit()
     e, p, c11, c12, c44 = m.properties()
-    print(f"a_k = {[float(c) for c in m.coef]} eV/A^3, A = {m.amp} eV/A^1.5")
+    print(f"a_k = {[float(c) for c in m.coef]} eV/A^3, A = {m.amp} eV/A^1.5, B = {m.b2} eV/A^6")
     print(f"bcc a={A0}: E={e:.6f} eV  P={p:.2e} GPa  C11={c11:.4f} C12={c12:.4f} C44={c44:.4f} GPa"
           f"  B={(c11 + 2 * c12) / 3:.4f} GPa")
     ab, eb = relaxed(m, "bcc")
     af, ef = relaxed(m, "fcc")
     print(f"relaxed bcc a={ab:.5f} E={eb:.6f}; fcc a={af:.5f} E={ef:.6f}; E_fcc-E_bcc={1000 * (ef - eb):.2f} meV")
+    for a in (0.8 * A0, 0.9 * A0, 1.1 * A0, 1.2 * A0):
+        print(f"  E_bcc({a:.3f} A) = {m.properties(a)[0]:.4f} eV, Rose {rose(a):.4f} eV")
     path = os.path.join(out, "Li-fs-fit.eam.alloy")
     write_setfl(m, path)
     print("wrote", path)

@@ -393,6 +393,8 @@ def cases():
                 "Du/Teter with cores + DSF on pairs inside the cores"))
     for cfg in ("li-bcc", "li-bcc-tri"):
         out.append(("%s-eam-alloy" % cfg, cfg, ff_eam("eam/alloy", "Li-test.eam.alloy"), "eam/alloy, one element"))
+        out.append(("%s-fs-fit-eam-alloy" % cfg, cfg, ff_eam("eam/alloy", "Li-fs-fit.eam.alloy"),
+                    "eam/alloy, shipped Li metal file (conf/forcefields/Li-fs-fit.eam.alloy)"))
     for cfg in ("lix-bcc", "lix-bcc-tri"):
         out.append(("%s-eam-alloy" % cfg, cfg, ff_eam("eam/alloy", "LiX-test.eam.alloy"), "eam/alloy, two elements"))
         out.append(("%s-eam-fs" % cfg, cfg, ff_eam("eam/fs", "LiX-test.eam.fs"), "eam/fs, two elements"))
@@ -780,7 +782,7 @@ def main():
     os.makedirs(potdir, exist_ok=True)
     write_tables(potdir)
     confff = os.path.join(ROOT, "conf", "forcefields")
-    for fn in ("Li-test.eam.alloy", "LiX-test.eam.fs"):
+    for fn in ("Li-test.eam.alloy", "LiX-test.eam.fs", "Li-fs-fit.eam.alloy"):
         shutil.copyfile(os.path.join(confff, fn), os.path.join(potdir, fn))
     write_eam_alloy_from_fs(os.path.join(confff, "LiX-test.eam.fs"), os.path.join(potdir, "LiX-test.eam.alloy"))
 

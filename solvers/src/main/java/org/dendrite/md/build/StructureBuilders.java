@@ -28,6 +28,7 @@ public final class StructureBuilders {
         BUILDERS.put("oriented", new org.dendrite.md.build.gb.OrientedCrystalBuilder());
         BUILDERS.put("tilt-gb", new org.dendrite.md.build.gb.TiltGbBuilder());
         BUILDERS.put("mirror-gb", new org.dendrite.md.build.gb.MirrorGbBuilder());
+        BUILDERS.put("stack", new org.dendrite.md.build.stack.StackBuilder());
     }
 
     private StructureBuilders() {

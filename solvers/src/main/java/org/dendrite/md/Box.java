@@ -62,6 +62,17 @@ public final class Box {
         }
     }
 
+    /**
+     * The box of an na × nb × nc supercell, as LAMMPS {@code replicate}: edges na·a, nb·b, nc·c, so
+     * the tilt xy (x-component of b) scales with nb and xz, yz (of c) with nc; same origin and
+     * periodicity.
+     */
+    public Box replicated(int na, int nb, int nc) {
+        Box b = new Box(xlo, ylo, zlo, na * lx, nb * ly, nc * lz, nb * xy, nc * xz, nc * yz);
+        b.setPeriodic(periodic(0), periodic(1), periodic(2));
+        return b;
+    }
+
     public void setPeriodic(boolean px, boolean py, boolean pz) {
         periodic[0] = px;
         periodic[1] = py;

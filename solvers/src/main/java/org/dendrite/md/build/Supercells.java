@@ -10,10 +10,7 @@ public final class Supercells {
     /** na × nb × nc copies; tags are kept; the box edges grow by the counts. */
     public static AtomicModel replicate(AtomicModel m, int na, int nb, int nc) {
         Box b = m.box();
-        Box big = new Box(b.xlo(), b.ylo(), b.zlo(), na * b.lx(), nb * b.ly(), nc * b.lz(),
-                na * b.xy(), nc * b.xz(), nc * b.yz());
-        big.setPeriodic(b.periodic(0), b.periodic(1), b.periodic(2));
-        AtomicModel r = new AtomicModel(big);
+        AtomicModel r = new AtomicModel(b.replicated(na, nb, nc));
         double[] shift = new double[3];
         for (int k = 0; k < nc; k++) {
             for (int j = 0; j < nb; j++) {

@@ -145,9 +145,6 @@ public final class Structure {
                 }
             }
         }
-        Box b = new Box(box.xlo(), box.ylo(), box.zlo(), na * box.lx(), nb * box.ly(), nc * box.lz(),
-                nb * box.xy(), nc * box.xz(), nc * box.yz());
-        b.setPeriodic(box.periodic(0), box.periodic(1), box.periodic(2));
-        return new Structure(r, b, info, rotation, source, hasVelocities);
+        return new Structure(r, box.replicated(na, nb, nc), info, rotation, source, hasVelocities);
     }
 }

@@ -22,7 +22,9 @@ import org.dendrite.md.Species;
  * {@code pbc="T T T"} (default T T T), {@code Origin="x y z"} (OVITO; default 0), and
  * {@code Properties} (default {@code species:S:1:pos:R:3}). Used columns: {@code species} (or
  * {@code Z}), {@code pos} (Å), optional {@code velo} (Å/ps, LAMMPS metal units), {@code forces}
- * (eV/Å) and {@code id}; other columns are skipped. Every other key/value pair is kept in
+ * (eV/Å), {@code id}, and {@code type_name} (a species name that is not an element symbol, such
+ * as {@code Lim}; it takes precedence over {@code species}, which then holds the element, as our
+ * writer does); other columns are skipped. Every other key/value pair is kept in
  * {@link Structure#info()}. Values may be bare, double-quoted (with {@code \"} escapes) or
  * bracketed; a key without value means T, as in ASE.
  *
@@ -133,7 +135,7 @@ public final class ExtXyzReader {
         List<Column> columns = parseProperties(propText == null ? "species:S:1:pos:R:3" : propText,
                 in.file, commentLine);
         int width = 0;
-        Column species = null, z = null, pos = null, velo = null, forces = null, ids = null;
+        Column species = null, z = null, pos = null, velo = null, forces = null, ids = null, typeName = null;
         for (Column c : columns) {
             width = Math.max(width, c.first + c.count);
             switch (c.name) {
@@ -143,6 +145,7 @@ public final class ExtXyzReader {
                 case "velo" -> velo = expect(c, 'R', 3, in.file, commentLine);
                 case "forces" -> forces = expect(c, 'R', 3, in.file, commentLine);
                 case "id" -> ids = expect(c, 'I', 1, in.file, commentLine);
+                case "type_name" -> typeName = expect(c, 'S', 1, in.file, commentLine);
                 default -> { }
             }
         }
@@ -173,7 +176,8 @@ public final class ExtXyzReader {
                 throw InputException.atLine(in.file, ln, "expected " + width + " columns (Properties "
                         + describe(columns) + "), found " + t.length);
             }
-            String name = species != null ? t[species.first] : symbolOfZ(t[z.first], in.file, ln);
+            String name = typeName != null ? t[typeName.first]
+                    : species != null ? t[species.first] : symbolOfZ(t[z.first], in.file, ln);
             int ty = target != null ? target.typeOf(name) : names.indexOf(name);
             if (ty < 0 && target != null) {
                 throw InputException.atLine(in.file, ln, "species '" + name + "' is not in the force field (it has "

@@ -16,7 +16,7 @@ import org.dendrite.md.Box;
 
 /**
  * Writes extended XYZ frames that ASE ({@code ase.io.read}) and OVITO read:
- * {@code Lattice="…" Properties=species:S:1:pos:R:3[:velo:R:3][:forces:R:3] <info> energy=E
+ * {@code Lattice="…" Properties=species:S:1:pos:R:3[:velo:R:3][:forces:R:3][:type_name:S:1] <info> energy=E
  * virial="W_xx W_xy … W_zz" pbc="T T T"}. Units: Å, Å/ps, eV/Å; {@code energy} in eV and
  * {@code virial} W_ab = Σ r_a f_b (periodic images included) in eV, row-major.
  *
@@ -73,6 +73,10 @@ public final class ExtXyzWriter implements Closeable {
         if (forces) {
             sb.append(":forces:R:3");
         }
+        boolean labels = hasNonElementSpecies(atoms);
+        if (labels) {
+            sb.append(":type_name:S:1");
+        }
         for (Map.Entry<String, String> e : info.entrySet()) {
             if (!OWN_KEYS.contains(e.getKey())) {
                 sb.append(' ').append(quoteIfNeeded(e.getKey())).append('=').append(quoteIfNeeded(e.getValue()));
@@ -96,13 +100,17 @@ public final class ExtXyzWriter implements Closeable {
         sb.append(" pbc=\"").append(flag(box.periodic(0))).append(' ').append(flag(box.periodic(1)))
                 .append(' ').append(flag(box.periodic(2))).append("\"\n");
         for (int i = 0; i < n; i++) {
-            sb.append(atoms.species.name(atoms.type[i]));
+            String name = atoms.species.name(atoms.type[i]);
+            sb.append(labels ? elementColumn(name) : name);
             appendVector(atoms.x, i, rotation);
             if (velocities) {
                 appendVector(atoms.v, i, rotation);
             }
             if (forces) {
                 appendVector(atoms.f, i, rotation);
+            }
+            if (labels) {
+                sb.append(' ').append(name);
             }
             sb.append('\n');
             if (sb.length() > (1 << 16) - 256) {
@@ -135,6 +143,25 @@ public final class ExtXyzWriter implements Closeable {
         }
         Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Whether a species name is not an element symbol (e.g. {@code Lim} for metallic Li): ASE and
+     * OVITO take the species column as chemical symbols, so such frames write the element there and
+     * the species name in an extra {@code type_name} column, which {@link ExtXyzReader} prefers.
+     */
+    private static boolean hasNonElementSpecies(Atoms atoms) {
+        for (String name : atoms.species.names()) {
+            if (Double.isNaN(Elements.mass(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String elementColumn(String name) {
+        String element = Elements.elementOf(name);
+        return element == null ? name : element;
     }
 
     private void appendVector(double[] v, int i, FrameRotation rotation) {

@@ -81,6 +81,27 @@ class ExtXyzTest {
     }
 
     @Test
+    @DisplayName("a species that is not an element (Lim) is written as its element with a type_name column, and reads back as Lim")
+    void nonElementSpeciesKeepTheirNameAndGiveAseAnElement() throws IOException {
+        Species sp = new Species(List.of("Lim", "O"), new double[] {6.94, 15.999}, new double[] {0, -1.2});
+        Atoms a = new Atoms(sp, 2);
+        a.type[0] = 0;
+        a.type[1] = 1;
+        a.id[0] = 1;
+        a.id[1] = 2;
+        a.x[3] = 1.5;
+        Path p = dir.resolve("lim.extxyz");
+        ExtXyzWriter.writeFile(p, new Structure(a, Box.orthorhombic(5, 5, 5), "test"), Double.NaN, null, false);
+        List<String> lines = Files.readAllLines(p);
+        assertTrue(lines.get(1).contains("Properties=species:S:1:pos:R:3:type_name:S:1"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("Li ") && lines.get(2).endsWith(" Lim"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("O ") && lines.get(3).endsWith(" O"), lines.get(3));
+        Structure back = ExtXyzReader.read(p, null);
+        assertEquals(List.of("Lim", "O"), back.species().names());
+        assertEquals(0, back.atoms().type[0]);
+    }
+
+    @Test
     @DisplayName("the comment line parser handles quoted values with spaces and escaped quotes, brackets and bare flags")
     void commentLineSyntax() {
         Map<String, String> m = ExtXyzReader.parseInfo(

@@ -46,9 +46,12 @@ public final class DistributedConduction {
     }
 
     /** The global φ from the parts of all ranks (each node written by its owner only). */
-    public static double[] gather(Part[] parts, int nodeCount) {
+    public static double[] gather(Iterable<Part> parts, int nodeCount) {
         double[] phi = new double[nodeCount];
         for (Part p : parts) {
+            if (p == null) {
+                continue;
+            }
             for (int i = 0; i < p.ownedGlobal().length; i++) {
                 phi[p.ownedGlobal()[i]] = p.phiOwned()[i];
             }

@@ -18,7 +18,7 @@ public final class RankThreads {
 
     /** Results by rank (null for ranks not hosted here). */
     @SuppressWarnings("unchecked")
-    public static <T> T[] run(Transport[] transports, BiFunction<Integer, Transport, T> task) {
+    public static <T> List<T> run(Transport[] transports, BiFunction<Integer, Transport, T> task) {
         int n = transports.length;
         Object[] results = new Object[n];
         Throwable[] errors = new Throwable[n];
@@ -61,6 +61,10 @@ public final class RankThreads {
         if (first != null) {
             throw first;
         }
-        return (T[]) results;
+        List<T> out = new ArrayList<>(n);
+        for (Object o : results) {
+            out.add((T) o);
+        }
+        return out;
     }
 }

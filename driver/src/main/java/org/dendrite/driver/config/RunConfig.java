@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
+import org.dendrite.md.build.StructureBuilders;
 
 /**
  * The typed top level of a run configuration (every key, unit, default and check is listed in
@@ -91,17 +92,7 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
                 }
             }
         }
-        double[] rep = s.getDoubles("replicate", 3);
-        int[] replicate = {1, 1, 1};
-        if (rep != null) {
-            for (int k = 0; k < 3; k++) {
-                if (rep[k] != Math.rint(rep[k]) || rep[k] < 1 || rep[k] > 1000) {
-                    throw new ParamException(s.pathOf("replicate") + "[" + k + "]",
-                            "must be a whole number from 1 to 1000, got " + rep[k]);
-                }
-                replicate[k] = (int) rep[k];
-            }
-        }
+        int[] replicate = StructureBuilders.replicateCounts(s);
         s.finish();
         StructureSpec structure = new StructureSpec(tree.resolvePath("structure.file", file),
                 types == null ? null : List.copyOf(types), replicate);

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dendrite.partition.comm.MessageBuffer;
 import org.dendrite.partition.comm.Phase;
+import org.dendrite.partition.comm.RankOrderedSum;
 import org.dendrite.partition.comm.Transport;
 import org.dendrite.partition.comm.TransportException;
 
@@ -47,7 +48,7 @@ public final class HazelcastTransport implements Transport {
     private final long timeoutNanos;
     private final HaloWire wire = new HaloWire();
     private final HaloWire.Message header = new HaloWire.Message();
-    private final MessageBuffer sumBuffer = new MessageBuffer();
+    private final RankOrderedSum summer = new RankOrderedSum();
     private final IQueue<byte[]>[] sendQueue;
     private final IQueue<byte[]>[] receiveQueue;
     private final ITopic<String> abortTopic;
@@ -195,44 +196,7 @@ public final class HazelcastTransport implements Transport {
 
     @Override
     public void sum(double[] values, int n) {
-        // Gather to rank 0, add in rank order, broadcast: the same bits on every rank, and the same
-        // bits as InProcessTransport.
-        if (size == 1) {
-            return;
-        }
-        if (rank == 0) {
-            for (int r = 1; r < size; r++) {
-                receive(r, Phase.SUM, 0, sumBuffer);
-                checkLength(r, n);
-                for (int k = 0; k < n; k++) {
-                    values[k] += sumBuffer.doubles[k];
-                }
-            }
-            fill(values, n);
-            for (int r = 1; r < size; r++) {
-                send(r, Phase.SUM, 1, sumBuffer);
-            }
-        } else {
-            fill(values, n);
-            send(0, Phase.SUM, 0, sumBuffer);
-            receive(0, Phase.SUM, 1, sumBuffer);
-            checkLength(0, n);
-            System.arraycopy(sumBuffer.doubles, 0, values, 0, n);
-        }
-    }
-
-    private void fill(double[] values, int n) {
-        sumBuffer.clear();
-        sumBuffer.reserve(0, n);
-        System.arraycopy(values, 0, sumBuffer.doubles, 0, n);
-        sumBuffer.nDoubles = n;
-    }
-
-    private void checkLength(int from, int n) {
-        if (sumBuffer.nDoubles != n) {
-            throw new TransportException("rank " + rank + ": global sum of " + n + " values met " + sumBuffer.nDoubles
-                    + " values from rank " + from + ": the domains are out of step");
-        }
+        summer.sum(this, values, n);
     }
 
     @Override

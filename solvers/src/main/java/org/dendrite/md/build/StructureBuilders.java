@@ -86,7 +86,8 @@ public final class StructureBuilders {
         return java.util.Collections.unmodifiableSet(MODIFIERS.keySet());
     }
 
-    private static int[] replicateCounts(Params p) {
+    /** The {@code replicate: [na, nb, nc]} key of a structure mapping ({1, 1, 1} when absent), checked. */
+    public static int[] replicateCounts(Params p) {
         double[] rep = p.getDoubles("replicate", 3);
         int[] replicate = {1, 1, 1};
         if (rep != null) {

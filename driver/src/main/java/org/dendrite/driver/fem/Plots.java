@@ -114,9 +114,9 @@ public final class Plots {
             throws IOException {
         double[] bb = mesh.boundingBox();
         double x0 = bb[0] * 1e6;
-        double x1 = bb[mesh.dim()] * 1e6;
+        double x1 = bb[3] * 1e6;
         double y0 = bb[1] * 1e6;
-        double y1 = bb[mesh.dim() + 1] * 1e6;
+        double y1 = bb[4] * 1e6;
         double[] v = new double[value.length];
         double vmin = Double.POSITIVE_INFINITY;
         double vmax = Double.NEGATIVE_INFINITY;

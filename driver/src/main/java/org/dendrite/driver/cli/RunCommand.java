@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dendrite.driver.config.ConfigException;
 import org.dendrite.driver.config.ConfigTree;
 import org.dendrite.driver.config.RunConfig;
+import org.dendrite.driver.fem.ConductionJob;
 import org.dendrite.driver.run.RunDirectory;
 import org.dendrite.driver.run.RunJob;
 import org.dendrite.md.io.StructureFiles;
@@ -57,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
         RunJob job;
         RunDirectory dir;
         try {
+            ConfigTree tree = ConfigTree.load(config);
+            if ("conduction".equals(String.valueOf(tree.root().get("job")))) {
+                return runConduction(tree, stdout, stderr);
+            }
             RunConfig cfg = loadConfig(config, overrides);
             job = new RunJob(cfg, restart, commandLine(), stdout, stderr);
             job.prepare();
@@ -64,6 +69,30 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw Errors.badInput(e);
         }
+        stderr.println("dendrite: running " + config + " in " + dir.path());
+        stderr.flush();
+        try {
+            job.run(dir);
+            Path done = dir.complete();
+            stdout.println("run completed: " + done);
+            return 0;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            String reason = Errors.describe(e);
+            Path failed = dir.fail(reason, e);
+            throw new CliFailure(CliFailure.RUN_FAILED, reason + " (run directory: " + failed + ")", e);
+        }
+    }
+
+    /** {@code job: conduction} (docs/config.md): the FEM polycrystal conduction job, same run-directory rules. */
+    private Integer runConduction(ConfigTree tree, PrintWriter stdout, PrintWriter stderr) {
+        for (String o : overrides) {
+            tree.set(o);
+        }
+        if (restart != null) {
+            throw new ConfigException("--restart", "a conduction job is a single steady solve; it has no restart");
+        }
+        ConductionJob job = new ConductionJob(tree, commandLine(), stdout);
+        RunDirectory dir = RunDirectory.create(out != null ? out : defaultOutput(config));
         stderr.println("dendrite: running " + config + " in " + dir.path());
         stderr.flush();
         try {

@@ -1,5 +1,6 @@
 package org.dendrite.fem.conduction;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,9 @@ public final class ConductionModel {
     private String regionTag = Mesh.REGION;
     private final Map<Integer, Double> sigma = new TreeMap<>();
     private final Map<BoxFace, Double> potentials = new EnumMap<>(BoxFace.class);
+    private int[] couplingA = new int[0];
+    private int[] couplingB = new int[0];
+    private double[] couplingG = new double[0];
     private LinearSolver solver = new ConjugateGradient(PreconditionerType.AMG, new IterationControl(1e-10, 0, 2000));
 
     public ConductionModel(Mesh mesh) {
@@ -67,6 +71,34 @@ public final class ConductionModel {
             throw new FemException("potential on " + face.key() + " must be finite, got " + volts);
         }
         potentials.put(face, volts);
+        return this;
+    }
+
+    /**
+     * Node-pair conductances: current g_k (φ_a − φ_b) flows from node a_k to node b_k, with g_k in S
+     * (S per metre of depth in 2-D). This is how zero-thickness interface elements enter, e.g. a
+     * grain boundary of per-area conductance G = σ_GB/t_GB between duplicated nodes, integrated with
+     * the nodal (trapezoidal) rule: g = G·ℓ/2 per end of a facet of length ℓ. Pairs with a = b are
+     * ignored (a shared node has no jump). Replaces earlier couplings.
+     */
+    public ConductionModel couplings(int[] a, int[] b, double[] gSiemens) {
+        if (a.length != b.length || a.length != gSiemens.length) {
+            throw new FemException("couplings need equal lengths, got " + a.length + ", " + b.length + ", "
+                    + gSiemens.length);
+        }
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] < 0 || a[k] >= mesh.nodeCount() || b[k] < 0 || b[k] >= mesh.nodeCount()) {
+                throw new FemException("coupling " + k + " joins nodes " + a[k] + " and " + b[k]
+                        + ", outside the mesh's " + mesh.nodeCount() + " nodes");
+            }
+            if (!(gSiemens[k] >= 0) || !Double.isFinite(gSiemens[k])) {
+                throw new FemException("coupling " + k + " (nodes " + a[k] + ", " + b[k]
+                        + ") must have a non-negative finite conductance, got " + gSiemens[k] + " S");
+            }
+        }
+        this.couplingA = a.clone();
+        this.couplingB = b.clone();
+        this.couplingG = gSiemens.clone();
         return this;
     }
 
@@ -128,6 +160,9 @@ public final class ConductionModel {
         Assembler asm = new Assembler(mesh, 1, mesh.type().isSimplex() ? 0 : 2);
         CsrMatrix a = asm.newMatrix();
         asm.assemble(Kernels.diffusion(k), a, null);
+        if (couplingA.length > 0) {
+            a = withCouplings(a);
+        }
         long tAsm = System.nanoTime();
         // Keep the assembled rows of the fixed nodes: their products with φ are the nodal
         // reaction currents, which give a conservative total current through each electrode.
@@ -158,6 +193,67 @@ public final class ConductionModel {
         }
         return new ConductionResult(mesh, k, phi, reaction, new EnumMap<>(potentials), stats,
                 (tAsm - t0) * 1e-9, (tSolve - tAsm) * 1e-9);
+    }
+
+    /** a plus the coupling terms, on the union of a's pattern and the coupled pairs. */
+    private CsrMatrix withCouplings(CsrMatrix a) {
+        int n = a.rows;
+        int[] extraCount = new int[n + 1];
+        for (int k = 0; k < couplingA.length; k++) {
+            if (couplingA[k] != couplingB[k]) {
+                extraCount[couplingA[k] + 1]++;
+                extraCount[couplingB[k] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            extraCount[i + 1] += extraCount[i];
+        }
+        int[] extraCols = new int[extraCount[n]];
+        int[] fill = Arrays.copyOf(extraCount, n);
+        for (int k = 0; k < couplingA.length; k++) {
+            if (couplingA[k] != couplingB[k]) {
+                extraCols[fill[couplingA[k]]++] = couplingB[k];
+                extraCols[fill[couplingB[k]]++] = couplingA[k];
+            }
+        }
+        int[] rowPtr = new int[n + 1];
+        int[] cols = new int[a.nnz() + extraCols.length];
+        int[] scratch = new int[0];
+        for (int i = 0; i < n; i++) {
+            int na = a.rowPtr[i + 1] - a.rowPtr[i];
+            int ne = extraCount[i + 1] - extraCount[i];
+            if (scratch.length < na + ne) {
+                scratch = new int[2 * (na + ne)];
+            }
+            System.arraycopy(a.colIdx, a.rowPtr[i], scratch, 0, na);
+            System.arraycopy(extraCols, extraCount[i], scratch, na, ne);
+            Arrays.sort(scratch, 0, na + ne);
+            int m = rowPtr[i];
+            for (int q = 0; q < na + ne; q++) {
+                if (q == 0 || scratch[q] != scratch[q - 1]) {
+                    cols[m++] = scratch[q];
+                }
+            }
+            rowPtr[i + 1] = m;
+        }
+        CsrMatrix u = CsrMatrix.ofPattern(n, n, rowPtr, Arrays.copyOf(cols, rowPtr[n]));
+        for (int i = 0; i < n; i++) {
+            for (int p = a.rowPtr[i]; p < a.rowPtr[i + 1]; p++) {
+                u.add(i, a.colIdx[p], a.values[p]);
+            }
+        }
+        for (int k = 0; k < couplingA.length; k++) {
+            int i = couplingA[k];
+            int j = couplingB[k];
+            if (i != j) {
+                double g = couplingG[k];
+                u.add(i, i, g);
+                u.add(j, j, g);
+                u.add(i, j, -g);
+                u.add(j, i, -g);
+            }
+        }
+        return u;
     }
 
     private String describeNode(int n) {

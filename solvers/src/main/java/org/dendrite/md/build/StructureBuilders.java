@@ -24,6 +24,10 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        MODIFIERS.put("crack", new org.dendrite.md.build.defect.CrackModifier());
+        MODIFIERS.put("delete-region", new org.dendrite.md.build.defect.DeleteRegionModifier());
+        MODIFIERS.put("vacancies", new org.dendrite.md.build.defect.VacancyModifier());
+        MODIFIERS.put("dopants", new org.dendrite.md.build.defect.DopantModifier());
     }
 
     private StructureBuilders() {

@@ -159,7 +159,13 @@ public final class ForceEngine implements AutoCloseable {
         long t1 = System.nanoTime();
         timings.commNanos += t1 - t0;
         if (rebuildRequested || movedBeyondHalfSkin(atoms)) {
+            boolean fromReference = pendingReference != null;
             rebuild(atoms, box);
+            // A list restored from a checkpoint is the list of the original build; the uninterrupted
+            // run checks the current positions against it at this step too, and may rebuild now.
+            if (fromReference && movedBeyondHalfSkin(atoms)) {
+                rebuild(atoms, box);
+            }
         }
         long t2 = System.nanoTime();
         timings.neighborNanos += t2 - t1;

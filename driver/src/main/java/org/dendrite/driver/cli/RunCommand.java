@@ -92,9 +92,11 @@ public final class RunCommand implements Callable<Integer> {
             tree.set(o);
         }
         RunConfig cfg = RunConfig.read(tree);
-        requireFile(tree, "structure.file", cfg.structure().file(), "structure file");
+        if (!cfg.structure().built()) {
+            requireFile(tree, "structure.file", cfg.structure().file(), "structure file");
+        }
         requireFile(tree, "forcefield", cfg.forcefield(), "force-field file");
-        if (cfg.structure().types() != null
+        if (!cfg.structure().built() && cfg.structure().types() != null
                 && StructureFiles.formatOf(cfg.structure().file()) == StructureFiles.Format.EXTXYZ) {
             throw new ConfigException(tree.locate("structure.types").toString(), "key 'structure.types': applies to "
                     + "LAMMPS data files only; extended XYZ names its species in the species column");

@@ -28,8 +28,17 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
     /** Default master seed: any fixed number makes two runs of the same config identical. */
     public static final long DEFAULT_SEED = 20261121L;
 
-    /** Structure file, species of its numeric types, and replication. */
+    /**
+     * A structure read from a file (species of its numeric types, replication), or — when
+     * {@code file} is null — one made by the structure builders of {@code org.dendrite.md.build}
+     * from the config's {@code structure:} block when the run is prepared (a {@code type} other
+     * than {@code file}, or a {@code modify:} list).
+     */
     public record StructureSpec(Path file, List<String> types, int[] replicate) {
+        /** Whether the structure is made by a builder rather than read as is. */
+        public boolean built() {
+            return file == null;
+        }
     }
 
     /**
@@ -66,7 +75,12 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
 
         Params s = p.child("structure");
         if (!p.has("structure")) {
-            throw new ParamException("structure", "is required (a mapping with at least 'file')");
+            throw new ParamException("structure", "is required (a mapping with 'file' or a builder 'type'; "
+                    + "see docs/structures.md)");
+        }
+        Object type = s.raw("type");
+        if ((type != null && !"file".equals(type)) || s.has("modify")) {
+            return readRest(tree, p, new StructureSpec(null, null, null));
         }
         String file = s.requireString("file");
         List<String> types = s.getStrings("types");
@@ -91,6 +105,10 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
         s.finish();
         StructureSpec structure = new StructureSpec(tree.resolvePath("structure.file", file),
                 types == null ? null : List.copyOf(types), replicate);
+        return readRest(tree, p, structure);
+    }
+
+    private static RunConfig readRest(ConfigTree tree, Params p, StructureSpec structure) {
 
         Path forcefield = tree.resolvePath("forcefield", p.requireString("forcefield"));
 

@@ -4,6 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dendrite.config.ParamException;
+import org.dendrite.driver.config.ConfigTree;
+import org.dendrite.md.build.BuildContext;
+import org.dendrite.md.build.BuildReport;
+import org.dendrite.md.build.StructureBuilders;
 import org.dendrite.md.io.InputException;
 import org.dendrite.md.io.Structure;
 import org.dendrite.md.io.StructureFiles;
@@ -35,8 +40,39 @@ public final class Inputs {
         return new Loaded(s, ff);
     }
 
-    /** A structure on the species of its force field. */
-    public record Loaded(Structure structure, ForceField forceField) {
+    /** A build report as JSON-ready maps: {@code built} (step → quantities) and {@code notes}. */
+    public static java.util.Map<String, Object> describe(BuildReport report) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("built", report.sections());
+        m.put("notes", report.notes());
+        return m;
+    }
+
+    /** A structure on the species of its force field, and what building it did (empty for a plain file). */
+    public record Loaded(Structure structure, ForceField forceField, BuildReport buildReport) {
+        public Loaded(Structure structure, ForceField forceField) {
+            this(structure, forceField, new BuildReport());
+        }
+    }
+
+    /**
+     * Builds the structure a config's {@code structure:} block describes with the builders of
+     * {@code org.dendrite.md.build}, on the force field's species and charges, then sets up the
+     * force field for it. Relative file names in the block resolve against the directory of the
+     * block's origin (the config file, or the working directory for {@code --set}). A bad key
+     * becomes an error at its file and line.
+     */
+    public static Loaded build(ConfigTree tree, long seed, Path forceFieldFile) {
+        BuildContext ctx = BuildContext.forSpecies(tree.locate("structure").baseDirectory(), seed,
+                species(forceFieldFile));
+        Structure s;
+        try {
+            s = StructureBuilders.buildStructure(tree.params().child("structure"), ctx);
+        } catch (ParamException e) {
+            throw tree.error(e);
+        }
+        ForceField ff = ForceFieldLoader.load(forceFieldFile, s.atoms(), s.box());
+        return new Loaded(s, ff, ctx.report());
     }
 
     /**

@@ -68,7 +68,8 @@ public final class RunJob {
     public void prepare() {
         long t0 = System.nanoTime();
         RunConfig.StructureSpec ss = cfg.structure();
-        Inputs.Loaded loaded = Inputs.load(ss.file(), ss.types(), cfg.forcefield(), ss.replicate());
+        Inputs.Loaded loaded = ss.built() ? Inputs.build(cfg.tree(), cfg.seed(), cfg.forcefield())
+                : Inputs.load(ss.file(), ss.types(), cfg.forcefield(), ss.replicate());
         structure = loaded.structure();
         forceField = loaded.forceField();
         stages = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class RunJob {
                 throw cfg.tree().error(e);
             }
         }
-        inputs.put("structure", fileInfo(ss.file()));
+        inputs.put("structure", ss.built() ? Inputs.describe(loaded.buildReport()) : fileInfo(ss.file()));
         inputs.put("forcefield", fileInfo(cfg.forcefield()));
         if (restartFile != null) {
             try {

@@ -157,10 +157,13 @@ public final class AtomicModel {
 
     /** Wraps every position into the periodic cell (along periodic axes). */
     public void wrapAll() {
-        int[] image = new int[1];
+        // Box.wrap indexes the image flags with the position's offset, so wrap a 3-vector at offset 0
+        double[] r = new double[3];
+        int[] image = new int[3];
         for (int i = 0; i < n; i++) {
-            image[0] = 0;
-            box.wrap(x, 3 * i, image);
+            System.arraycopy(x, 3 * i, r, 0, 3);
+            box.wrap(r, 0, image);
+            System.arraycopy(r, 0, x, 3 * i, 3);
         }
     }
 

@@ -24,6 +24,10 @@ public final class StructureBuilders {
 
     static {
         BUILDERS.put("file", new FileBuilder());
+        BUILDERS.put("crystal", new org.dendrite.md.build.crystal.CrystalBuilder());
+        BUILDERS.put("oriented", new org.dendrite.md.build.gb.OrientedCrystalBuilder());
+        BUILDERS.put("tilt-gb", new org.dendrite.md.build.gb.TiltGbBuilder());
+        BUILDERS.put("mirror-gb", new org.dendrite.md.build.gb.MirrorGbBuilder());
         MODIFIERS.put("crack", new org.dendrite.md.build.defect.CrackModifier());
         MODIFIERS.put("delete-region", new org.dendrite.md.build.defect.DeleteRegionModifier());
         MODIFIERS.put("vacancies", new org.dendrite.md.build.defect.VacancyModifier());

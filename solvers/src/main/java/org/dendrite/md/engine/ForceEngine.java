@@ -158,12 +158,15 @@ public final class ForceEngine implements AutoCloseable {
         halo.forwardPositions(atoms, box);
         long t1 = System.nanoTime();
         timings.commNanos += t1 - t0;
-        if (rebuildRequested || movedBeyondHalfSkin(atoms)) {
+        // The decision is summed over domains so that every domain rebuilds (and so exchanges
+        // borders) at the same step; with one domain the sum is the local flag.
+        boolean localRebuild = rebuildRequested || movedBeyondHalfSkin(atoms);
+        if (halo.sum(localRebuild ? 1.0 : 0.0) > 0) {
             boolean fromReference = pendingReference != null;
             rebuild(atoms, box);
             // A list restored from a checkpoint is the list of the original build; the uninterrupted
             // run checks the current positions against it at this step too, and may rebuild now.
-            if (fromReference && movedBeyondHalfSkin(atoms)) {
+            if (halo.sum(fromReference && movedBeyondHalfSkin(atoms) ? 1.0 : 0.0) > 0) {
                 rebuild(atoms, box);
             }
         }

@@ -1,0 +1,21 @@
+package org.dendrite.partition.comm;
+
+/**
+ * What a message is for. Every message carries its phase and a step number within the phase (the
+ * swap or hop), and the receiver checks both, so domains that fall out of step fail with a message
+ * naming what each expected instead of silently mixing up data.
+ */
+public enum Phase {
+    /** Atoms that left a domain, sent at neighbour-list rebuilds. */
+    MIGRATE,
+    /** Ghost atoms (position, id, type, charge, image) sent at rebuilds. */
+    BORDERS,
+    /** Ghost positions refreshed every step. */
+    FORWARD,
+    /** A per-atom scalar copied to ghosts (EAM embedding derivative). */
+    FORWARD_SCALAR,
+    /** Ghost contributions (forces, EAM densities) returned to owners. */
+    REVERSE,
+    /** Global sums. */
+    SUM
+}

@@ -1,0 +1,40 @@
+package org.dendrite.partition.comm;
+
+/**
+ * Point-to-point messages between the ranks (domains) of one decomposed run, plus a global sum.
+ * Messages between a pair of ranks arrive in the order they were sent. {@link #send} never waits
+ * for the receiver; {@link #receive} waits at most the transport's timeout and then throws a
+ * {@link TransportException} naming the rank, the peer and the phase, never hangs.
+ *
+ * <p>Payloads are two primitive arrays ({@link MessageBuffer}), so a transport between JVMs only
+ * needs to serialize an int[] and a double[] (e.g. with Kryo) next to the phase and step.
+ */
+public interface Transport extends AutoCloseable {
+    int rank();
+
+    int size();
+
+    /** Sends a copy of {@code msg} to rank {@code to}; returns without waiting for the receiver. */
+    void send(int to, Phase phase, int step, MessageBuffer msg);
+
+    /**
+     * Receives the next message from rank {@code from} into {@code into}; it must carry
+     * {@code phase} and {@code step}.
+     */
+    void receive(int from, Phase phase, int step, MessageBuffer into);
+
+    /**
+     * Sums {@code values[0..n)} over all ranks, in place. Every rank gets the same bits: the terms
+     * are added in rank order. Called by every rank with the same {@code n}.
+     */
+    void sum(double[] values, int n);
+
+    /**
+     * Tells every rank that this one failed, so that ranks waiting for it stop at once with an
+     * error naming the failed rank instead of waiting out their timeout.
+     */
+    void abort(Throwable cause);
+
+    @Override
+    void close();
+}

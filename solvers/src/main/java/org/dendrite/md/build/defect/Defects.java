@@ -129,7 +129,7 @@ final class Defects {
         }
     }
 
-    /** Net charge of the model under the context's charges, e (rounded off below 1e-9 e). */
+    /** Net charge of the model under the context's charges, e, rounded to 1e-9 e (summation noise). */
     static double netCharge(AtomicModel m, BuildContext ctx, String path) {
         double q;
         try {
@@ -137,7 +137,8 @@ final class Defects {
         } catch (IllegalArgumentException e) {
             throw new ParamException(path, e.getMessage());
         }
-        return Math.abs(q) < 1e-9 ? 0.0 : q;
+        double r = Math.rint(q * 1e9) / 1e9;
+        return r == 0 ? 0.0 : r;
     }
 
     /** Squared minimum-image distance between atoms i and j of the model, Å². */

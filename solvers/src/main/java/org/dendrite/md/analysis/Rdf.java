@@ -44,6 +44,9 @@ public final class Rdf {
     private final double[] centres;
     private int frames;
     private Atoms work;
+    private boolean[] in = new boolean[0];
+    private int[] countByType;
+    private int[] centresByType;
     private final PeriodicImages images = new PeriodicImages();
     private final NeighborBuilder builder = new NeighborBuilder();
     private final NeighborList list = new NeighborList();
@@ -114,9 +117,15 @@ public final class Rdf {
         System.arraycopy(atoms.type, 0, work.type, 0, n);
         System.arraycopy(atoms.id, 0, work.id, 0, n);
         Arrays.fill(work.image, 0, 3 * n, 0);
-        boolean[] in = new boolean[n];
-        int[] countByType = new int[species.count()];
-        int[] centresByType = new int[species.count()];
+        if (in.length < n) {
+            in = new boolean[n];
+        }
+        if (countByType == null) {
+            countByType = new int[species.count()];
+            centresByType = new int[species.count()];
+        }
+        java.util.Arrays.fill(countByType, 0);
+        java.util.Arrays.fill(centresByType, 0);
         for (int i = 0; i < n; i++) {
             in[i] = centreRegion == null || centreRegion.contains(atoms.x[3 * i], atoms.x[3 * i + 1], atoms.x[3 * i + 2]);
             countByType[atoms.type[i]]++;

@@ -29,6 +29,10 @@ public final class StructureBuilders {
         BUILDERS.put("tilt-gb", new org.dendrite.md.build.gb.TiltGbBuilder());
         BUILDERS.put("mirror-gb", new org.dendrite.md.build.gb.MirrorGbBuilder());
         BUILDERS.put("stack", new org.dendrite.md.build.stack.StackBuilder());
+        MODIFIERS.put("crack", new org.dendrite.md.build.defect.CrackModifier());
+        MODIFIERS.put("delete-region", new org.dendrite.md.build.defect.DeleteRegionModifier());
+        MODIFIERS.put("vacancies", new org.dendrite.md.build.defect.VacancyModifier());
+        MODIFIERS.put("dopants", new org.dendrite.md.build.defect.DopantModifier());
     }
 
     private StructureBuilders() {

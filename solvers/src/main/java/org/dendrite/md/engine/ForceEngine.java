@@ -162,7 +162,13 @@ public final class ForceEngine implements AutoCloseable {
         // borders) at the same step; with one domain the sum is the local flag.
         boolean localRebuild = rebuildRequested || movedBeyondHalfSkin(atoms);
         if (halo.sum(localRebuild ? 1.0 : 0.0) > 0) {
+            boolean fromReference = pendingReference != null;
             rebuild(atoms, box);
+            // A list restored from a checkpoint is the list of the original build; the uninterrupted
+            // run checks the current positions against it at this step too, and may rebuild now.
+            if (halo.sum(fromReference && movedBeyondHalfSkin(atoms) ? 1.0 : 0.0) > 0) {
+                rebuild(atoms, box);
+            }
         }
         long t2 = System.nanoTime();
         timings.neighborNanos += t2 - t1;

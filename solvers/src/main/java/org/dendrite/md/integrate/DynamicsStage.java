@@ -31,12 +31,24 @@ public abstract class DynamicsStage implements Stage {
 
     /** Reads {@code name}, timing, {@code region} and {@code freeze_outside} from {@code p}. */
     protected DynamicsStage(String type, Params p, boolean thermostatted) {
+        this(type, p, StageTiming.parse(p), null, thermostatted);
+    }
+
+    /**
+     * For a thermostatted stage whose length and freezing follow from its own keys (amorphize: the
+     * sum of its phases; {@code outside: freeze}): reads {@code name} and {@code region} from {@code p}.
+     */
+    protected DynamicsStage(String type, Params p, StageTiming timing, boolean freezeOutside) {
+        this(type, p, timing, freezeOutside, true);
+    }
+
+    private DynamicsStage(String type, Params p, StageTiming timing, Boolean freeze, boolean thermostatted) {
         this.type = type;
         this.label = p.getString("name", type);
-        this.timing = StageTiming.parse(p);
+        this.timing = timing;
         this.regionPath = p.pathOf("region");
         this.region = p.has("region") ? Region.parse(p.child("region")) : null;
-        this.freezeOutside = p.getBoolean("freeze_outside", false);
+        this.freezeOutside = freeze != null ? freeze : p.getBoolean("freeze_outside", false);
         if (freezeOutside && region == null) {
             throw new ParamException(p.pathOf("freeze_outside"), "needs a region (the atoms to keep mobile)");
         }

@@ -23,6 +23,7 @@ import org.dendrite.md.minimize.MinimizeStage;
  *   - {type: npt, temperature_start_K: 600, temperature_stop_K: 1800, pressure_bar: 0, duration_ps: 60}
  *   - {type: nvt, temperature_K: 1800, duration_ps: 100}
  *   - {type: nvt, temperature_K: 3000, region: {axis: z, min_A: 40, max_A: 52}, freeze_outside: true, duration_ps: 100}
+ *   - {type: amorphize, region: {axis: z, min_frac: 0.4, max_frac: 0.6}, hold_ps: 50, quench_rate_K_per_ps: 10}
  *   - {type: deform, axis: x, strain_rate_per_ps: 0.5, temperature_K: 300, lateral_pressure_bar: 0, duration_ps: 400}
  * </pre>
  */
@@ -39,6 +40,7 @@ public final class Stages {
         register("csvr", CsvrStage::new);
         register("deform", DeformStage::new);
         register("minimize", MinimizeStage::new);
+        register("amorphize", AmorphizeStage::new);
     }
 
     private Stages() {

@@ -119,6 +119,44 @@ def write_extxyz(path, frame, comment=""):
             fh.write(f"{s} {float(p[0])!r} {float(p[1])!r} {float(p[2])!r}\n")
 
 
+def read_restart(path):
+    """Final state of a run from its binary restart file (layout: Javadoc of
+    org.dendrite.md.state.RestartFile, format version 1; big-endian). Positions in the LAMMPS frame,
+    atoms sorted by id; the cell's rows are a = (lx, 0, 0), b = (xy, ly, 0), c = (xz, yz, lz)."""
+    import struct
+    raw = Path(path).read_bytes()
+    if raw[:8] != b"DNDRSTRT":
+        raise ValueError(f"{path}: not a dendrite restart file")
+    version, = struct.unpack(">i", raw[8:12])
+    if version != 1:
+        raise ValueError(f"{path}: restart format version {version}, this reader knows version 1")
+    o = 20
+    step, time_ps, _stage, _stage_step, _stage_t0 = struct.unpack(">qdiqd", raw[o:o + 36])
+    o += 36 + 1 + 8 + 1  # stageStarted, seed, forcesValid
+    box = struct.unpack(">9d", raw[o:o + 72])
+    o += 72 + 3
+    nspecies, = struct.unpack(">i", raw[o:o + 4])
+    o += 4
+    names = []
+    for _ in range(nspecies):
+        ln, = struct.unpack(">H", raw[o:o + 2])
+        names.append(raw[o + 2:o + 2 + ln].decode("utf-8"))
+        o += 2 + ln + 16
+    n, = struct.unpack(">i", raw[o:o + 4])
+    o += 4
+    x = np.frombuffer(raw, dtype=">f8", count=3 * n, offset=o).reshape(n, 3)
+    o += 3 * 8 * n * 3 + 3 * 4 * n  # positions, velocities, forces, image flags
+    ids = np.frombuffer(raw, dtype=">i4", count=n, offset=o)
+    types = np.frombuffer(raw, dtype=">i4", count=n, offset=o + 4 * n)
+    order = np.argsort(ids)
+    lx, ly, lz, xy, xz, yz = box[3:9]
+    cell = np.array([[lx, 0, 0], [xy, ly, 0], [xz, yz, lz]])
+    frame = Frame([names[t] for t in types[order]], np.array(x[order], dtype=float), cell,
+                  {"step": str(step), "time_ps": repr(time_ps)})
+    frame.origin = np.array(box[0:3])
+    return frame
+
+
 def read_thermo(run_dir):
     """thermo.csv of a run directory as a dict of NumPy columns."""
     with open(Path(run_dir) / "thermo.csv") as fh:

@@ -2,7 +2,8 @@
 """0 K relaxed-ion elastic constants of tetragonal LLZO (Du/Teter) from stress–strain, with `dendrite run`.
 
 Reference: a box-relaxed cell from run_relax_0K.py (`--start ordered` = the I4_1/acd stationary
-point, `--start kickS` = the minimum reached from it after a random kick with seed S). For each Voigt
+point, `--start kickS` = the minimum reached from it after a random kick with seed S) or from
+run_npt_300K.py --quench (`--start quench300`: the last 300 K NPT frame box-relaxed, 1536 atoms). For each Voigt
 component j and each magnitude δ, the cell and the atoms are deformed by F(±δ) (elastic.deformation),
 the ions are relaxed at fixed cell (minimize stage without box_relax, FIRE, max force < 1e-6 eV/Å),
 and the stress σ = −P (virial only, T = 0) is read from the last thermo row. Central differences
@@ -26,6 +27,8 @@ import vlib
 
 RUNS = vlib.ROOT / "runs" / "validation"
 FTOL = 1.0e-6
+# The 0 K quench of the last frame of the default 300 K NPT run (run_npt_300K.py --quench).
+QUENCH = RUNS / "npt-300K-rep2-60ps-seed20261121-quench"
 
 
 def strained_run(ref, tag, j, delta, threads):
@@ -58,11 +61,18 @@ def main():
         ref, e_ref, _, _ = run_relax_0K.ordered(rep, args.threads)
     elif args.start.startswith("kick"):
         ref, e_ref, _, _ = run_relax_0K.kicked(rep, int(args.start[4:]), args.threads)
+    elif args.start == "quench300":
+        if not (QUENCH / "relaxed.extxyz").exists():
+            sys.exit(f"{QUENCH} missing: run run_npt_300K.py --quench first")
+        ref = vlib.read_extxyz(QUENCH / "relaxed.extxyz")
+        e_ref = vlib.read_thermo(QUENCH)["pe_eV"][-1] / len(ref.species)
+        rep = round(ref.cell[0, 0] / 13.0)
     else:
-        sys.exit("--start must be ordered or kickS")
+        sys.exit("--start must be ordered, kickS or quench300")
     natoms = len(ref.species)
     e0 = e_ref * natoms
-    ref_run = RUNS / (f"relax-ordered-rep{rep}" if args.start == "ordered" else f"relax-{args.start}-rep{rep}")
+    ref_run = {"ordered": RUNS / f"relax-ordered-rep{rep}", "quench300": QUENCH}.get(
+        args.start, RUNS / f"relax-{args.start}-rep{rep}")
     sigma0 = vlib.stress_gpa(vlib.read_thermo(ref_run))
     tag = f"{args.start}-rep{rep}"
 

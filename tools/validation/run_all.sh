@@ -12,4 +12,5 @@ for s in 1 2 3 4 6 7 9 10; do python3 run_elastic_0K.py --start kick$s --strains
 python3 run_elastic_0K.py --start kick1 --replicate 2 --strains 0.005
 python3 run_lammps_check.py --kick 5
 python3 run_npt_300K.py --quench
-python3 summarize.py --kicks 1,2,3,4,5,6,7,9,10
+python3 run_elastic_0K.py --start quench300 --strains 0.0025,0.005
+python3 summarize.py --write-doc ../../docs/validation.md

@@ -721,4 +721,22 @@ public final class DomainHalo implements HaloExchange {
         transport.sum(values, values.length);
         sumNanos += System.nanoTime() - t0;
     }
+
+    /**
+     * Global maximum through the rank-ordered sum: each rank puts its value in its own slot of a
+     * zero vector, so the summed vector holds every rank's value exactly (x + 0 = x) and every rank
+     * takes the same maximum. One collective call; used only at stage set-up, so the small
+     * allocation does not matter.
+     */
+    @Override
+    public double max(double localValue) {
+        double[] slots = new double[transport.size()];
+        slots[rank] = localValue;
+        sum(slots);
+        double m = slots[0];
+        for (int r = 1; r < slots.length; r++) {
+            m = Math.max(m, slots[r]);
+        }
+        return m;
+    }
 }

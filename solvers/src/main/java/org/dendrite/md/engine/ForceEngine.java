@@ -118,6 +118,14 @@ public final class ForceEngine implements AutoCloseable {
         return skin;
     }
 
+    /**
+     * The exchange this engine evaluates through: stages reach it (via {@code MdContext}) to sum
+     * kinetic energies, atom counts and group memberships over all domains.
+     */
+    public HaloExchange halo() {
+        return halo;
+    }
+
     public NeighborList neighborList() {
         return list;
     }

@@ -9,7 +9,6 @@ import org.dendrite.md.Atoms;
 import org.dendrite.md.Units;
 import org.dendrite.md.random.CounterRng;
 import org.dendrite.md.state.AtomGroup;
-import org.dendrite.md.thermo.Thermo;
 
 /**
  * Melt–quench of a region, the amorphization recipe of the seed papers: seed 000 §4.2 ("the
@@ -169,7 +168,8 @@ public final class AmorphizeStage extends DynamicsStage {
                     ids[n++] = a.id[i];
                 }
             }
-            outsideGroup = AtomGroup.ofIds(java.util.Arrays.copyOf(ids, n), ctx.maxAtomId());
+            // This domain's outside atoms; the group is their union over all domains.
+            outsideGroup = AtomGroup.ofIds(ctx.globalIds(ids, n), ctx.maxAtomId());
         }
     }
 
@@ -217,10 +217,10 @@ public final class AmorphizeStage extends DynamicsStage {
     @Override
     public void extraValues(MdContext ctx, double[] out) {
         out[0] = schedule.regionTarget(ctx.state().stageStep);
-        out[1] = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
+        out[1] = ctx.temperature(ctx.thermostatted());
         if (outsideColumns()) {
             out[2] = schedule.outsideK();
-            out[3] = outsideGroup == null ? Double.NaN : Thermo.temperature(ctx.atoms(), outsideGroup);
+            out[3] = outsideGroup == null ? Double.NaN : ctx.temperature(outsideGroup);
         }
     }
 

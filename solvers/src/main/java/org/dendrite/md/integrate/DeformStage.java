@@ -128,7 +128,7 @@ public final class DeformStage extends NoseHooverStage {
         SimulationState s = ctx.state();
         double l0 = length(s.deformReferenceBox, axis);
         out[0] = (length(s.box, axis) - l0) / l0;
-        Thermo.kineticTensor(ctx.atoms(), ctx.mobile(), ke);
+        ctx.kineticTensor(ctx.mobile(), ke);
         Thermo.pressureTensor(ke, ctx.forces().virial, s.box.volume(), press);
         out[1] = -press[axis];
     }

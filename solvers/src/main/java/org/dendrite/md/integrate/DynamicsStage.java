@@ -6,7 +6,6 @@ import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
 import org.dendrite.md.state.AtomGroup;
 import org.dendrite.md.state.SimulationState;
-import org.dendrite.md.thermo.Thermo;
 
 /**
  * A stage that integrates the equations of motion for {@link #steps()} steps of {@link #dtPs()}.
@@ -100,7 +99,9 @@ public abstract class DynamicsStage implements Stage {
             return;
         }
         if (!resume || s.groupIds == null) {
-            s.groupIds = region.select(s.atoms, s.box);
+            // A domain sees only its own atoms: the group is the union of every domain's selection.
+            int[] local = region.select(s.atoms, s.box);
+            s.groupIds = ctx.globalIds(local, local.length);
         }
         AtomGroup inside = AtomGroup.ofIds(s.groupIds, ctx.maxAtomId());
         if (inside.count() == 0) {
@@ -146,7 +147,7 @@ public abstract class DynamicsStage implements Stage {
         if (ctx.thermostatted().temperatureDof() < 1) {
             return Double.NaN;
         }
-        double t = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
+        double t = ctx.temperature(ctx.thermostatted());
         if (t == 0.0) {
             throw new SimulationException(ctx.state().step, 0, "temperature of the thermostatted atoms is 0 K; the "
                     + thermostat + " thermostat can only rescale existing velocities (add a velocity stage first)");

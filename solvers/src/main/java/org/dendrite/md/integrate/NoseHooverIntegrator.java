@@ -168,7 +168,7 @@ final class NoseHooverIntegrator {
         if (resume) {
             return;
         }
-        tCurrent[0] = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
+        tCurrent[0] = ctx.temperature(ctx.thermostatted());
         etaMass[0] = tdof * kB * tTarget / (tFreq * tFreq);
         for (int ich = 1; ich < mtchain; ich++) {
             etaMass[ich] = kB * tTarget / (tFreq * tFreq);
@@ -228,7 +228,7 @@ final class NoseHooverIntegrator {
         if (pstat != null) {
             nhVPress(ctx);
         }
-        tCurrent[0] = Thermo.temperature(ctx.atoms(), ctx.thermostatted());
+        tCurrent[0] = ctx.temperature(ctx.thermostatted());
         if (pstat != null) {
             currentPressure(ctx, true);
             nhOmegaDot(ctx);
@@ -251,18 +251,17 @@ final class NoseHooverIntegrator {
      * the fresh temperature is also t_current.
      */
     private void currentPressure(MdContext ctx, boolean afterKick) {
-        Atoms a = ctx.atoms();
         double volume = ctx.box().volume();
         double[] w = ctx.forces().virial;
         // The barostatted stages thermostat every atom, so this is LAMMPS' "all" temperature compute.
         AtomGroup all = ctx.thermostatted();
         if (iso) {
-            double t = afterKick ? tCurrent[0] : Thermo.temperature(a, all);
+            double t = afterKick ? tCurrent[0] : ctx.temperature(all);
             double p = Thermo.pressure(tdof * Units.BOLTZMANN_EV_PER_K * t, w, volume);
             pCurrent[0] = pCurrent[1] = pCurrent[2] = p;
             return;
         }
-        Thermo.kineticTensor(a, all, keTensor);
+        ctx.kineticTensor(all, keTensor);
         Thermo.pressureTensor(keTensor, w, volume, pTensor);
         if (pstat.coupled()) {
             double sum = 0;

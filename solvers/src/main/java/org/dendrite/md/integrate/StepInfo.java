@@ -65,7 +65,7 @@ public final class StepInfo {
         SimulationState s = ctx.state();
         if (thermoStep != s.step) {
             double coupling = stage instanceof DynamicsStage d ? d.couplingEnergy(ctx) : 0.0;
-            thermo.fill(s.step, s.timePs, s.atoms, s.box, ctx.mobile(), s.lastForces, coupling);
+            thermo.fill(s.step, s.timePs, s.atoms, s.box, ctx.mobile(), s.lastForces, coupling, ctx.halo());
             thermoStep = s.step;
         }
         return thermo;

@@ -5,7 +5,6 @@ import org.dendrite.config.Params;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.random.CounterRng;
 import org.dendrite.md.state.AtomGroup;
-import org.dendrite.md.thermo.Thermo;
 
 /**
  * Creates velocities, LAMMPS {@code velocity all create T seed dist gaussian mom yes rot no}:
@@ -67,6 +66,13 @@ public final class VelocityStage implements InstantStage {
             pz += m * v[3 * i + 2];
             mtot += m;
         }
+        // Momentum and mass over all domains, so every domain removes the same drift.
+        double[] pm = {px, py, pz, mtot};
+        ctx.halo().sum(pm);
+        px = pm[0];
+        py = pm[1];
+        pz = pm[2];
+        mtot = pm[3];
         if (zeroMomentum && mtot > 0) {
             double vx = px / mtot, vy = py / mtot, vz = pz / mtot;
             for (int i = 0; i < a.nlocal; i++) {
@@ -76,7 +82,7 @@ public final class VelocityStage implements InstantStage {
             }
         }
         AtomGroup all = AtomGroup.all(ctx.natoms());
-        double t = Thermo.temperature(a, all);
+        double t = ctx.temperature(all);
         double factor = t > 0 ? Math.sqrt(temperature / t) : 0.0;
         Verlet.scaleVelocities(a, all, factor);
     }

@@ -83,6 +83,15 @@ public final class MinimizeStage implements IterativeStage {
 
     @Override
     public void run(MdContext ctx, Hooks hooks) throws IOException {
+        // CG and FIRE keep their direction/velocity vectors per local atom index between force
+        // evaluations, and a decomposed evaluation migrates atoms (reorders and moves them between
+        // domains), which would scramble those vectors. Until they travel with the atoms, refuse
+        // clearly on more than one domain (a collective count: sum of 1 per domain).
+        double domains = ctx.halo().sum(1.0);
+        if (domains > 1) {
+            throw new IllegalStateException("stage '" + label() + "': minimisation runs on one domain only (this run"
+                    + " has " + (int) domains + "); minimise before decomposing or use partition.domains=1x1x1");
+        }
         MinSystem sys = new MinSystem(ctx, cellMode, pressureBar);
         long done = ctx.state().stageStep;
         long before = ctx.state().step;

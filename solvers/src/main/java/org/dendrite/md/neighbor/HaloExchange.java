@@ -31,4 +31,10 @@ public interface HaloExchange {
 
     /** Sum of a small array over all domains, in place. */
     void sum(double[] values);
+
+    /**
+     * Largest value over all domains (every domain gets the same result). Needed where a global
+     * extent cannot be formed from sums, e.g. the largest atom id that sizes per-id group tables.
+     */
+    double max(double localValue);
 }

@@ -150,4 +150,9 @@ public final class PeriodicImages implements HaloExchange {
     public void sum(double[] values) {
         // One domain: the local values are the global ones.
     }
+
+    @Override
+    public double max(double localValue) {
+        return localValue;
+    }
 }

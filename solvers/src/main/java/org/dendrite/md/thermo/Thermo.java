@@ -2,6 +2,7 @@ package org.dendrite.md.thermo;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Units;
+import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.state.AtomGroup;
 
 /**
@@ -14,7 +15,9 @@ import org.dendrite.md.state.AtomGroup;
  *   <li>P = (dof k_B T + W_xx + W_yy + W_zz) / (3V) · nktv2p, which equals (2 KE + tr W)/(3V);
  *       P_ab = (K_ab + W_ab)/V · nktv2p (compute pressure), W from {@code ForceResult.virial}.</li>
  * </ul>
- * The loops are allocation-free.
+ * The loops are allocation-free. The overloads taking a {@link HaloExchange} add the local sums
+ * over all domains (a domain holds only its own atoms); with one domain the sum is the identity,
+ * so they give the same bits as the local ones.
  */
 public final class Thermo {
     private Thermo() {
@@ -63,6 +66,22 @@ public final class Thermo {
         out[3] = xy * Units.MVV_TO_EV;
         out[4] = xz * Units.MVV_TO_EV;
         out[5] = yz * Units.MVV_TO_EV;
+    }
+
+    /** Kinetic energy of the group over all domains, eV. */
+    public static double kineticEnergy(Atoms a, AtomGroup g, HaloExchange halo) {
+        return halo.sum(kineticEnergy(a, g));
+    }
+
+    /** Kinetic tensor of the group over all domains, eV, into out[0..5] = xx yy zz xy xz yz. */
+    public static void kineticTensor(Atoms a, AtomGroup g, HaloExchange halo, double[] out) {
+        kineticTensor(a, g, out);
+        halo.sum(out);
+    }
+
+    /** Temperature of the group over all domains, K (the group's dof count is already global). */
+    public static double temperature(Atoms a, AtomGroup g, HaloExchange halo) {
+        return temperature(kineticEnergy(a, g, halo), g.temperatureDof());
     }
 
     /** Temperature, K, of a kinetic energy over {@code dof} degrees of freedom (0 if dof is 0). */

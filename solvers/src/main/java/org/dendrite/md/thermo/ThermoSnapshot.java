@@ -5,6 +5,7 @@ import java.util.List;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.engine.ForceResult;
+import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.state.AtomGroup;
 
 /**
@@ -40,9 +41,23 @@ public final class ThermoSnapshot {
      */
     public void fill(long step, double timePs, Atoms atoms, Box box, AtomGroup mobile, ForceResult forces,
                      double couplingEnergy) {
+        fill(step, timePs, atoms, box, mobile, forces, couplingEnergy, null);
+    }
+
+    /**
+     * As {@link #fill(long, double, Atoms, Box, AtomGroup, ForceResult, double)} for a domain of a
+     * decomposed system: the kinetic tensor is summed over all domains through {@code halo} (the
+     * energies and virial in {@code forces} already are), so every domain gets the global row.
+     * Collective: every domain must call it at the same step. {@code halo} null: local atoms only.
+     */
+    public void fill(long step, double timePs, Atoms atoms, Box box, AtomGroup mobile, ForceResult forces,
+                     double couplingEnergy, HaloExchange halo) {
         this.step = step;
         this.timePs = timePs;
         Thermo.kineticTensor(atoms, mobile, ke);
+        if (halo != null) {
+            halo.sum(ke);
+        }
         keEv = 0.5 * (ke[0] + ke[1] + ke[2]);
         tempK = Thermo.temperature(keEv, mobile.temperatureDof());
         peEv = forces.potentialEnergy();

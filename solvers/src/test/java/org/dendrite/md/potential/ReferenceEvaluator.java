@@ -203,5 +203,10 @@ public final class ReferenceEvaluator {
         @Override
         public void sum(double[] values) {
         }
+
+        @Override
+        public double max(double localValue) {
+            return localValue;
+        }
     }
 }

@@ -80,11 +80,25 @@ public final class DecomposedSystem implements AutoCloseable {
      * transports stay the caller's: {@link #close} does not close them.
      */
     public DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin, Transport[] transports) {
-        this(global, box, ff, grid, skin, transports, false);
+        this(global, box, ff, grid, skin, transports, false, 1);
+    }
+
+    /**
+     * As {@link #DecomposedSystem(Atoms, Box, ForceField, BrickGrid, double, Transport[])} with
+     * {@code engineThreads} force-loop threads per rank (a run's threads divided over its ranks).
+     */
+    public DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin, Transport[] transports,
+            int engineThreads) {
+        this(global, box, ff, grid, skin, transports, false, engineThreads);
     }
 
     private DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin,
             Transport[] transports, boolean ownsTransports) {
+        this(global, box, ff, grid, skin, transports, ownsTransports, 1);
+    }
+
+    private DecomposedSystem(Atoms global, Box box, ForceField ff, BrickGrid grid, double skin,
+            Transport[] transports, boolean ownsTransports, int engineThreads) {
         if (transports.length != grid.domains()) {
             throw new IllegalArgumentException(transports.length + " transports for a grid of " + grid.domains()
                     + " bricks");
@@ -134,6 +148,9 @@ public final class DecomposedSystem implements AutoCloseable {
                 }
                 System.arraycopy(wrapped.x, 3 * i, a.x, 3 * m, 3);
                 System.arraycopy(wrapped.v, 3 * i, a.v, 3 * m, 3);
+                // Forces travel too: a run resumed from a checkpoint uses the stored forces (with
+                // post-force terms such as Langevin's) for its first half-kick.
+                System.arraycopy(wrapped.f, 3 * i, a.f, 3 * m, 3);
                 System.arraycopy(wrapped.image, 3 * i, a.image, 3 * m, 3);
                 a.type[m] = wrapped.type[i];
                 a.id[m] = wrapped.id[i];
@@ -141,7 +158,7 @@ public final class DecomposedSystem implements AutoCloseable {
                 m++;
             }
             DomainHalo halo = new DomainHalo(transports[r], grid);
-            ForceEngine engine = new ForceEngine(ff, halo, skin, 1);
+            ForceEngine engine = new ForceEngine(ff, halo, skin, Math.max(1, engineThreads));
             ranks[r] = new Rank(r, a, box.copy(), halo, engine, transports[r]);
         }
         if (local == 0) {

@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        RunJob job;
+        RunJob job = null;
         RunDirectory dir;
         try {
             ConfigTree tree = ConfigTree.load(config);
@@ -67,12 +67,15 @@ public final class RunCommand implements Callable<Integer> {
             job.prepare();
             dir = RunDirectory.create(out != null ? out : defaultOutput(config));
         } catch (RuntimeException e) {
+            if (job != null) {
+                job.close();
+            }
             throw Errors.badInput(e);
         }
         stderr.println("dendrite: running " + config + " in " + dir.path());
         stderr.flush();
-        try {
-            job.run(dir);
+        try (RunJob j = job) {
+            j.run(dir);
             Path done = dir.complete();
             stdout.println("run completed: " + done);
             return 0;

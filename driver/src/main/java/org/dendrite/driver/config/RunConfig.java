@@ -22,9 +22,11 @@ import org.dendrite.md.build.StructureBuilders;
  * @param output         what to write and how often
  * @param checks         blow-up detection during the run
  * @param stages         the protocol, one mapping per stage, in order
+ * @param partition      spatial decomposition of the run (one domain by default)
  */
 public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefield, double skinAngstrom,
-                        int threads, long seed, OutputSpec output, ChecksSpec checks, List<Params> stages) {
+                        int threads, long seed, OutputSpec output, ChecksSpec checks, List<Params> stages,
+                        PartitionSpec partition) {
 
     /** Default master seed: any fixed number makes two runs of the same config identical. */
     public static final long DEFAULT_SEED = 20261121L;
@@ -59,6 +61,36 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param displacement           stop when an atom moves more than half the skin in one step
      */
     public record ChecksSpec(long energyEverySteps, double maxEnergyJumpEvPerAtom, boolean displacement) {
+    }
+
+    /**
+     * The {@code partition:} block (docs/config.md, docs/partitioning.md).
+     *
+     * @param grid            bricks along a, b, c, or null for {@code auto} (chosen for {@code count} domains
+     *                        once the box and cut-off are known)
+     * @param count           number of domains (ranks)
+     * @param transport       {@code local} (ranks as threads of this JVM) or {@code hazelcast}
+     * @param timeoutSeconds  bound on every wait for another rank, s
+     * @param members         Hazelcast members this JVM starts (ranks are spread over them round-robin)
+     * @param expectedMembers members the cluster must have before the run starts (this JVM's + {@code peers})
+     * @param clusterName     Hazelcast cluster name
+     * @param bindInterface   interface the members bind to
+     * @param port            port of the first member (the others take the next ones); 0 = free ports
+     * @param peers           other members ({@code host:port}, e.g. started by hazelcast-member.sh)
+     * @param joinTimeoutSeconds bound on the wait for the expected members, s
+     */
+    public record PartitionSpec(int[] grid, int count, String transport, double timeoutSeconds, int members,
+                                int expectedMembers, String clusterName, String bindInterface, int port,
+                                List<String> peers, double joinTimeoutSeconds) {
+        /** Whether the run goes through the decomposed path (more than one domain, or Hazelcast). */
+        public boolean decomposed() {
+            return count > 1 || "hazelcast".equals(transport);
+        }
+
+        /** The grid as written in the config, e.g. {@code 2x2x1}, or {@code auto(N)}. */
+        public String describe() {
+            return grid == null ? "auto(" + count + ")" : grid[0] + "x" + grid[1] + "x" + grid[2];
+        }
     }
 
     /** Reads and checks the top level; ParamExceptions come back as ConfigExceptions at file:line. */
@@ -142,12 +174,89 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
                 c.getPositive("max_energy_jump_eV_per_atom", 1.0), c.getBoolean("displacement", true));
         c.finish();
 
+        PartitionSpec partition = readPartition(p.child("partition"));
+
         List<Params> stages = p.children("stages");
         if (stages.isEmpty()) {
             throw new ParamException("stages", "is required: a list of at least one stage");
         }
         p.finish();
-        return new RunConfig(tree, structure, forcefield, skin, threads, seed, output, checks, stages);
+        return new RunConfig(tree, structure, forcefield, skin, threads, seed, output, checks, stages, partition);
+    }
+
+    private static PartitionSpec readPartition(Params d) {
+        Object raw = d.raw("domains");
+        int[] grid;
+        int count;
+        String text = raw == null ? "1x1x1" : String.valueOf(raw).trim();
+        if (text.equals("auto") || text.matches("[0-9]+")) {
+            grid = null;
+            if (text.equals("auto") && !d.has("count")) {
+                throw new ParamException(d.pathOf("count"), "is required with domains: auto (the number of domains)");
+            }
+            count = text.equals("auto") ? d.getInt("count", 1) : Integer.parseInt(text);
+        } else {
+            if (d.has("count")) {
+                throw new ParamException(d.pathOf("count"), "applies only with domains: auto (domains is " + text + ")");
+            }
+            String[] f = text.split("x", -1);
+            grid = new int[3];
+            boolean ok = f.length == 3;
+            for (int k = 0; ok && k < 3; k++) {
+                ok = f[k].matches("[0-9]{1,4}") && Integer.parseInt(f[k]) >= 1;
+                grid[k] = ok ? Integer.parseInt(f[k]) : 0;
+            }
+            if (!ok) {
+                throw new ParamException(d.pathOf("domains"), "must be AxBxC with positive integers (e.g. 2x2x1), "
+                        + "auto (with count), or a number of domains; got '" + text + "'");
+            }
+            count = grid[0] * grid[1] * grid[2];
+        }
+        if (count < 1 || count > 4096) {
+            throw new ParamException(d.pathOf(grid == null ? "count" : "domains"),
+                    "the number of domains must be from 1 to 4096, got " + count);
+        }
+        String transport = d.getChoice("transport", "local", "local", "hazelcast");
+        double timeout = d.getPositive("timeout_s", 120.0);
+        boolean hz = transport.equals("hazelcast");
+        for (String key : List.of("members", "expected_members", "cluster_name", "interface", "port", "peers",
+                "join_timeout_s")) {
+            if (!hz && d.has(key)) {
+                throw new ParamException(d.pathOf(key), "applies to partition.transport=hazelcast only "
+                        + "(transport is " + transport + ")");
+            }
+        }
+        int members = d.getInt("members", count);
+        if (members < 1 || members > count) {
+            throw new ParamException(d.pathOf("members"), "must be from 1 to the number of domains (" + count
+                    + "): every embedded member hosts at least one rank; got " + members);
+        }
+        List<String> peers = d.getStrings("peers");
+        peers = peers == null ? List.of() : List.copyOf(peers);
+        for (String peer : peers) {
+            if (!peer.matches("[^:\\s]+:[0-9]{1,5}")) {
+                throw new ParamException(d.pathOf("peers"), "entries must be host:port, got '" + peer + "'");
+            }
+        }
+        int expected = d.getInt("expected_members", members + peers.size());
+        if (expected < members) {
+            throw new ParamException(d.pathOf("expected_members"), "must be at least partition.members (" + members
+                    + "), got " + expected);
+        }
+        String cluster = d.getString("cluster_name", "dendrite");
+        if (cluster.isBlank()) {
+            throw new ParamException(d.pathOf("cluster_name"), "must not be empty");
+        }
+        String iface = d.getString("interface", "127.0.0.1");
+        int port = d.getInt("port", 0);
+        if (port < 0 || port > 65535 - members) {
+            throw new ParamException(d.pathOf("port"), "must be 0 (free ports) or a port from 1 to "
+                    + (65535 - members) + ", got " + port);
+        }
+        double join = d.getPositive("join_timeout_s", 30.0);
+        d.finish();
+        return new PartitionSpec(grid, count, transport, timeout, members, expected, cluster, iface, port, peers,
+                join);
     }
 
     private static long nonNegative(Params p, String key, long def) {

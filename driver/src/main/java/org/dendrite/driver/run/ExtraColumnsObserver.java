@@ -14,7 +14,8 @@ import org.dendrite.md.integrate.StepObserver;
 /**
  * Writes the extra columns a stage reports (a deformation's strain and stress) into
  * {@code stress_strain.csv}, with {@code step,time_ps,stage} in front; a later stage with other
- * columns starts {@code stress_strain-stage<k>.csv}. Rows follow the thermo interval.
+ * columns starts {@code stress_strain-stage<k>.csv}. Rows follow the thermo interval. The values
+ * are collective on a decomposed run: every rank has one, only the writing rank's has a directory.
  */
 public final class ExtraColumnsObserver implements StepObserver, AutoCloseable {
     private final Path dir;
@@ -25,6 +26,7 @@ public final class ExtraColumnsObserver implements StepObserver, AutoCloseable {
     private long lastStep = Long.MIN_VALUE;
     private final StringBuilder sb = new StringBuilder(256);
 
+    /** @param dir run directory, or null on a rank that computes the values without writing them */
     public ExtraColumnsObserver(Path dir, long interval) {
         this.dir = dir;
         this.interval = interval;
@@ -48,6 +50,11 @@ public final class ExtraColumnsObserver implements StepObserver, AutoCloseable {
     private void write(StepInfo info) throws IOException {
         List<String> cols = info.extraColumns();
         if (cols.isEmpty() || info.step() == lastStep) {
+            return;
+        }
+        if (dir == null) {
+            info.extraValues();
+            lastStep = info.step();
             return;
         }
         if (!cols.equals(columns)) {

@@ -15,18 +15,29 @@ import org.dendrite.md.state.SimulationState;
  * Writes restart files {@code restart/step-<N>.restart} every {@code interval} steps (0: none
  * during the run) and once more when the run ends ({@link #writeFinal}); {@code latest.restart} is
  * always a copy of the newest. Both are written to a temporary name and renamed, so a crash never
- * leaves half a restart file under a real name.
+ * leaves half a restart file under a real name. The state comes from a {@link StateGather}: on a
+ * decomposed run the whole system in atom-id order, so any decomposition (or one domain) can
+ * continue it; ranks other than the writer have a null directory and only take part in the gather.
  */
 public final class RestartObserver implements StepObserver {
     private final Path dir;
     private final long interval;
     private long lastStep = Long.MIN_VALUE;
     private Path latest;
+    private final StateGather gather;
 
     public RestartObserver(Path dir, long interval) throws IOException {
+        this(dir, interval, StateGather.SINGLE_CHECKPOINT);
+    }
+
+    /** @param dir restart directory, or null on a rank that only takes part in the gather */
+    public RestartObserver(Path dir, long interval, StateGather gather) throws IOException {
         this.dir = dir;
         this.interval = interval;
-        Files.createDirectories(dir);
+        this.gather = gather;
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
     }
 
     @Override
@@ -50,7 +61,11 @@ public final class RestartObserver implements StepObserver {
         if (info.step() == lastStep) {
             return;
         }
-        SimulationState s = info.checkpoint();
+        SimulationState s = gather.gather(info);
+        lastStep = info.step();
+        if (s == null || dir == null) {
+            return;
+        }
         Path file = dir.resolve("step-" + s.step + ".restart");
         RestartFile.write(s, file);
         Path tmp = dir.resolve("latest.restart.tmp");
@@ -61,7 +76,6 @@ public final class RestartObserver implements StepObserver {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        lastStep = info.step();
         latest = file;
     }
 

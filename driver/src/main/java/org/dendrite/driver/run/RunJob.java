@@ -30,18 +30,29 @@ import org.dendrite.md.integrate.Stage;
 import org.dendrite.md.integrate.Stages;
 import org.dendrite.md.integrate.StepObserver;
 import org.dendrite.md.io.InputException;
+import org.dendrite.md.integrate.IterativeStage;
 import org.dendrite.md.io.Structure;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.state.RestartFile;
 import org.dendrite.md.state.SimulationState;
+import org.dendrite.partition.BrickGrid;
+import org.dendrite.partition.DecomposedRun;
+import org.dendrite.partition.DomainHalo;
+import org.dendrite.partition.comm.Transport;
 
 /**
  * One {@code dendrite run}: {@link #prepare()} reads and checks every input (a failure there is bad
  * input and leaves no directory), {@link #run(RunDirectory)} runs the protocol with its observers
  * and writes run.json. The caller creates the run directory between the two and renames it by the
  * outcome.
+ *
+ * <p>With a {@code partition:} block of more than one domain (or the Hazelcast transport) the
+ * protocol runs on every rank of a {@link DecomposedRun}, one thread per rank, each with the same
+ * stages built from the config; thermo rows and stage quantities are collective (every rank takes
+ * part), and rank 0 writes the files, trajectory frames and restarts from states gathered in atom-id
+ * order (docs/partitioning.md, "dendrite run on several domains").
  */
-public final class RunJob {
+public final class RunJob implements AutoCloseable {
     private final RunConfig cfg;
     private final Path restartFile;
     private final List<String> commandLine;
@@ -55,6 +66,9 @@ public final class RunJob {
     private long setupNanos;
     private final Map<String, Object> inputs = new LinkedHashMap<>();
     private final String startTime = OffsetDateTime.now().toString();
+    private BrickGrid grid;
+    private PartitionLaunch launch;
+    private final Map<String, Object> decomposition = new LinkedHashMap<>();
 
     public RunJob(RunConfig cfg, Path restartFile, List<String> commandLine, PrintWriter out, PrintWriter err) {
         this.cfg = cfg;
@@ -93,7 +107,62 @@ public final class RunJob {
         } else {
             state = new SimulationState(structure.atoms(), structure.box(), cfg.seed());
         }
+        checkPartition();
+        if (cfg.partition().decomposed()) {
+            launch = new PartitionLaunch(cfg.partition());
+            launch.start();
+        }
         setupNanos = System.nanoTime() - t0;
+    }
+
+    /**
+     * The decomposition must fit the box: every split axis at least cut-off + skin thick per brick
+     * (DomainHalo's limit, checked here so the error names the key), and no stage that runs on one
+     * domain only.
+     */
+    private void checkPartition() {
+        RunConfig.PartitionSpec ps = cfg.partition();
+        double halo = forceField.maxCutoff() + cfg.skinAngstrom();
+        double[] w = {state.box.perpendicularWidth(0), state.box.perpendicularWidth(1), state.box.perpendicularWidth(2)};
+        if (ps.grid() == null) {
+            try {
+                grid = BrickGrid.choose(state.box, ps.count(), halo);
+            } catch (IllegalArgumentException e) {
+                throw cfg.tree().error(new ParamException("partition.count", e.getMessage()));
+            }
+        } else {
+            int[] n = ps.grid();
+            for (int k = 0; k < 3; k++) {
+                if (n[k] > 1 && w[k] / n[k] < halo) {
+                    throw cfg.tree().error(new ParamException("partition.domains", String.format(Locale.ROOT,
+                            "%s splits the cell's %c axis (width %.3f Å) into bricks %.3f Å thick, thinner than "
+                                    + "cut-off + skin = %.3f Å; at most %d domain(s) along %c for this cell: use fewer "
+                                    + "domains, a larger cell, or a smaller cut-off or skin", ps.describe(),
+                            "abc".charAt(k), w[k], w[k] / n[k], halo, Math.max(1, (int) Math.floor(w[k] / halo)),
+                            "abc".charAt(k))));
+                }
+            }
+            grid = new BrickGrid(n[0], n[1], n[2]);
+        }
+        if (grid.domains() > 1) {
+            List<Params> specs = cfg.stages();
+            for (int k = 0; k < stages.size(); k++) {
+                if (stages.get(k) instanceof IterativeStage st) {
+                    throw cfg.tree().error(new ParamException(specs.get(k).pathOf("type"), "stage '" + st.label()
+                            + "' (" + st.type() + ") runs on one domain only, and partition.domains is "
+                            + ps.describe() + " (" + grid.domains() + " domains): minimise in a separate run with "
+                            + "partition.domains=1x1x1 and continue from its restart or structure"));
+                }
+            }
+        }
+    }
+
+    /** Shuts down the Hazelcast members this job started (if any). */
+    @Override
+    public void close() {
+        if (launch != null) {
+            launch.close();
+        }
     }
 
     /** A restart must belong to this config: same species (in order), same atom count, a stage that exists. */
@@ -128,6 +197,13 @@ public final class RunJob {
 
     /** Runs the protocol into {@code dir}; any exception means the run failed. */
     public void run(RunDirectory dir) throws IOException {
+        if (cfg.partition().decomposed()) {
+            runDecomposed(dir);
+            return;
+        }
+        decomposition.put("grid", "1x1x1");
+        decomposition.put("domains", 1);
+        decomposition.put("transport", "local");
         writeRunJson(dir, "running", null, null, null, 0, 0);
         RunConfig.OutputSpec o = cfg.output();
         long startStep = state.step;
@@ -142,11 +218,7 @@ public final class RunJob {
         long loopNanos = 0;
         EngineTimings et;
         try (ForceEngine engine = new ForceEngine(forceField, cfg.skinAngstrom(), cfg.threads())) {
-            Protocol.Options options = new Protocol.Options();
-            options.energyCheckEvery = cfg.checks().energyEverySteps();
-            options.energyJumpEvPerAtom = cfg.checks().maxEnergyJumpEvPerAtom();
-            options.checkDisplacement = cfg.checks().displacement();
-            Protocol protocol = new Protocol(stages, engine, options);
+            Protocol protocol = new Protocol(stages, engine, protocolOptions());
 
             thermo = new ThermoCsvObserver(dir.resolve("thermo.csv"), o.thermoEverySteps());
             add(protocol, timed, thermo);
@@ -195,6 +267,155 @@ public final class RunJob {
         err.print(timing.table("Timing breakdown"));
         err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
         err.flush();
+    }
+
+    private Protocol.Options protocolOptions() {
+        Protocol.Options options = new Protocol.Options();
+        options.energyCheckEvery = cfg.checks().energyEverySteps();
+        options.energyJumpEvPerAtom = cfg.checks().maxEnergyJumpEvPerAtom();
+        options.checkDisplacement = cfg.checks().displacement();
+        return options;
+    }
+
+    /** The observers of one rank: all compute their collective parts, only rank 0's write. */
+    private static final class RankObservers {
+        final List<TimedObserver> timed = new ArrayList<>();
+        ThermoCsvObserver thermo;
+        TrajectoryObserver traj;
+        ExtraColumnsObserver extras;
+        StageObserver stageObs;
+        long loopNanos;
+        SimulationState finalState;
+    }
+
+    /**
+     * The protocol on every rank of a {@link DecomposedRun}: one thread per rank, ForceEngine threads =
+     * threads / ranks (at least 1), the same stages built per rank from the config.
+     */
+    private void runDecomposed(RunDirectory dir) throws IOException {
+        RunConfig.PartitionSpec ps = cfg.partition();
+        int ranks = grid.domains();
+        int engineThreads = Math.max(1, cfg.threads() / ranks);
+        decomposition.put("grid", grid.na() + "x" + grid.nb() + "x" + grid.nc());
+        decomposition.put("domains", ranks);
+        decomposition.put("transport", ps.transport());
+        decomposition.put("engine_threads_per_rank", engineThreads);
+        if ("hazelcast".equals(ps.transport())) {
+            decomposition.put("members", ps.members());
+            decomposition.put("expected_members", ps.expectedMembers());
+            decomposition.put("cluster_name", ps.clusterName());
+            decomposition.put("member_addresses", launch.memberAddresses());
+        }
+        writeRunJson(dir, "running", null, null, null, 0, 0);
+        RunConfig.OutputSpec o = cfg.output();
+        long startStep = state.step;
+        ProgressReporter progress = new ProgressReporter(err, remainingSteps(), o.progressEverySeconds(), startStep);
+        RankObservers[] obs = new RankObservers[ranks];
+        TimingBreakdown timing = new TimingBreakdown();
+        long loopNanos;
+        EngineTimings et;
+        Transport[] transports = launch.transports(ranks);
+        try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
+                transports)) {
+            decomposition.put("atoms_per_rank_start", run.startCounts());
+            long t0 = System.nanoTime();
+            try {
+                run.run(r -> {
+                    int k = r.rank;
+                    RankObservers ro = new RankObservers();
+                    obs[k] = ro;
+                    StateGather gather = info -> run.gather(k, info.state());
+                    Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
+                    attachObservers(protocol, dir, k == 0, ro, gather, k == 0 ? progress : null);
+                    long start = System.nanoTime();
+                    try {
+                        protocol.run(run.state(k));
+                    } finally {
+                        ro.loopNanos = System.nanoTime() - start;
+                        closeQuietly(ro.thermo, ro.traj, ro.extras);
+                    }
+                    // The global state in id order, for run.json and for callers of state().
+                    ro.finalState = run.gather(k, run.state(k));
+                });
+            } finally {
+                loopNanos = System.nanoTime() - t0;
+                for (RankObservers ro : obs) {
+                    if (ro != null) {
+                        closeQuietly(ro.thermo, ro.traj, ro.extras);
+                    }
+                }
+            }
+            state = obs[0].finalState;
+            decomposition.put("atoms_per_rank_end", run.currentCounts());
+            List<Double> share = new ArrayList<>();
+            List<Double> sumShare = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                DomainHalo h = run.halo(r);
+                double loop = Math.max(1, obs[r].loopNanos);
+                share.add(h.exchangeNanos() / loop);
+                sumShare.add(h.sumNanos() / loop);
+            }
+            decomposition.put("exchange_share_per_rank", share);
+            decomposition.put("sum_share_per_rank", sumShare);
+            et = run.engine(0).timings();
+            DomainHalo h0 = run.halo(0);
+            long outputNanos = 0;
+            for (TimedObserver t : obs[0].timed) {
+                outputNanos += t.nanos();
+            }
+            // Rank 0's view. The exchange holds the engine's forward/reverse communication (its Comm
+            // timer) and the ghost builds inside its neighbour timer; those are taken out of Neigh so
+            // no time is counted twice.
+            long exchange = h0.exchangeNanos();
+            long borders = Math.max(0, exchange - et.commNanos - h0.sumNanos());
+            timing.set(TimingBreakdown.Section.FORCE, et.pairNanos + et.manyBodyNanos + et.globalNanos);
+            timing.set(TimingBreakdown.Section.NEIGHBOR, Math.max(0, et.neighborNanos - borders));
+            timing.set(TimingBreakdown.Section.EXCHANGE, exchange);
+            timing.set(TimingBreakdown.Section.OUTPUT, outputNanos);
+            timing.set(TimingBreakdown.Section.OTHER, setupNanos);
+            timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
+        } finally {
+            PartitionLaunch.closeAll(transports);
+        }
+        long steps = state.step - startStep;
+        Map<String, Object> perf = performance(steps, loopNanos);
+        Map<String, Object> timingMap = timing.toMap();
+        timingMap.put("neighbor_rebuilds", et.rebuilds);
+        timingMap.put("force_evaluations", et.evaluations);
+        writeRunJson(dir, "completed", obs[0].stageObs.records(), timingMap, obs[0].thermo.lastRow(), steps, loopNanos);
+        err.print(timing.table("Timing breakdown (rank 0 of " + ranks + ")"));
+        err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
+        err.flush();
+    }
+
+    private List<Stage> buildStages() {
+        List<Stage> list = new ArrayList<>();
+        for (Params p : cfg.stages()) {
+            list.add(Stages.create(p));
+        }
+        return list;
+    }
+
+    private void attachObservers(Protocol protocol, RunDirectory dir, boolean writer, RankObservers ro,
+                                 StateGather gather, ProgressReporter progress) throws IOException {
+        RunConfig.OutputSpec o = cfg.output();
+        ro.thermo = new ThermoCsvObserver(writer ? dir.resolve("thermo.csv") : null, o.thermoEverySteps());
+        add(protocol, ro.timed, ro.thermo);
+        List<String> formats = o.trajectoryFormats();
+        if (!formats.isEmpty()) {
+            ro.traj = new TrajectoryObserver(writer && formats.contains("extxyz") ? dir.resolve("traj.extxyz") : null,
+                    writer && formats.contains("lammps-dump") ? dir.resolve("traj.lammpstrj") : null,
+                    structure.rotation(), o.trajectoryEverySteps(), gather);
+            add(protocol, ro.timed, ro.traj);
+        }
+        ro.extras = new ExtraColumnsObserver(writer ? dir.path() : null, o.thermoEverySteps());
+        add(protocol, ro.timed, ro.extras);
+        RestartObserver restart = new RestartObserver(writer ? dir.resolve("restart") : null, o.restartEverySteps(),
+                gather);
+        add(protocol, ro.timed, restart);
+        long progressEvery = o.thermoEverySteps() > 0 ? o.thermoEverySteps() : 100;
+        ro.stageObs = new StageObserver(progressEvery, progress, restart, stages.size());
+        add(protocol, ro.timed, ro.stageObs);
     }
 
     private static void add(Protocol p, List<TimedObserver> timed, StepObserver o) {
@@ -262,6 +483,7 @@ public final class RunJob {
         m.put("seeds", seeds);
         m.put("threads", cfg.threads());
         m.put("skin_A", cfg.skinAngstrom());
+        m.put("decomposition", decomposition);
         m.put("start_step", state.step - steps);
         m.put("start_time", startTime);
         if (!"running".equals(status)) {

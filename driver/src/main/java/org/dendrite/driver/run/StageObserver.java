@@ -25,6 +25,7 @@ public final class StageObserver implements StepObserver {
 
     /**
      * @param interval   steps between progress checks (each check is cheap; printing is throttled by time)
+     * @param progress   progress line on stderr; null on ranks that do not report
      * @param restart    writes the final restart after the last stage; may be null
      * @param stageCount number of stages of the protocol
      */
@@ -55,7 +56,9 @@ public final class StageObserver implements StepObserver {
     @Override
     public void observe(StepInfo info) {
         double dt = info.stage() instanceof DynamicsStage d ? d.dtPs() : 0.0;
-        progress.update(info.stage().label(), info.step(), dt);
+        if (progress != null) {
+            progress.update(info.stage().label(), info.step(), dt);
+        }
     }
 
     @Override

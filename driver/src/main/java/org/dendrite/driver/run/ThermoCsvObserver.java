@@ -18,6 +18,9 @@ import org.dendrite.md.thermo.ThermoSnapshot;
  * (LAMMPS thermo_style custom step time temp pe ke etotal econserve press pxx … yz, units in the
  * column names). A row is written when a stage starts (step 0 of the run, or after a velocity
  * stage) unless the previous row has the same step, so each step appears once.
+ *
+ * <p>On a decomposed run every rank has one (the thermo row is a collective computation); only
+ * the writing rank's has a file ({@code file} null elsewhere).
  */
 public final class ThermoCsvObserver implements StepObserver, AutoCloseable {
     private final Writer out;
@@ -27,11 +30,14 @@ public final class ThermoCsvObserver implements StepObserver, AutoCloseable {
     private long lastStep = Long.MIN_VALUE;
     private final Map<String, Object> last = new LinkedHashMap<>();
 
+    /** @param file thermo.csv, or null on a rank that computes the rows without writing them */
     public ThermoCsvObserver(Path file, long interval) throws IOException {
-        this.out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        this.out = file == null ? null : new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
         this.interval = interval;
-        out.write(String.join(",", ThermoSnapshot.COLUMNS));
-        out.write('\n');
+        if (out != null) {
+            out.write(String.join(",", ThermoSnapshot.COLUMNS));
+            out.write('\n');
+        }
     }
 
     @Override
@@ -55,6 +61,9 @@ public final class ThermoCsvObserver implements StepObserver, AutoCloseable {
         }
         lastStep = info.step();
         info.thermo().values(row);
+        if (out == null) {
+            return;
+        }
         sb.setLength(0);
         sb.append((long) row[0]);
         for (int k = 1; k < row.length; k++) {
@@ -74,6 +83,8 @@ public final class ThermoCsvObserver implements StepObserver, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

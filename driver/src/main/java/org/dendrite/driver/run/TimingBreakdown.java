@@ -7,13 +7,15 @@ import java.util.Map;
 /**
  * Where the wall time of a run went, printed at the end as LAMMPS prints its "MPI task timing
  * breakdown": force evaluation (pair + Coulomb + many-body + k-space), neighbour-list and ghost
- * builds, ghost position updates (comm), integration (everything the stages do besides forces),
+ * builds, ghost position updates (comm), domain exchange on a decomposed run (everything inside
+ * the halo exchange: migration, ghost sweeps, forward/reverse communication and global sums,
+ * including the wait for other ranks; 0 on one domain), integration (everything the stages do besides forces),
  * output (thermo, trajectory, restart files), and other (reading inputs and setting up).
  */
 public final class TimingBreakdown {
     /** Sections of the table, in print order. */
     public enum Section {
-        FORCE("Force"), NEIGHBOR("Neigh"), COMM("Comm"), INTEGRATE("Integrate"), OUTPUT("Output"), OTHER("Other");
+        FORCE("Force"), NEIGHBOR("Neigh"), COMM("Comm"), EXCHANGE("Exchange"), INTEGRATE("Integrate"), OUTPUT("Output"), OTHER("Other");
 
         final String label;
 

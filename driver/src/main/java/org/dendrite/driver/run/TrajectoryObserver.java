@@ -15,7 +15,10 @@ import org.dendrite.md.state.SimulationState;
 /**
  * Writes trajectory frames (positions, velocities, forces) every {@code interval} steps and at the
  * first step of the run: extended XYZ ({@code traj.extxyz}, with info {@code step}, {@code time_ps},
- * {@code energy} and {@code virial}) and/or a LAMMPS text dump ({@code traj.lammpstrj}).
+ * {@code energy} and {@code virial}) and/or a LAMMPS text dump ({@code traj.lammpstrj}). Frames
+ * hold the state given by a {@link StateGather}: on a decomposed run the atoms of every rank in id
+ * order, so frames do not depend on the decomposition; ranks other than the writer pass null paths
+ * and only take part in the gather.
  */
 public final class TrajectoryObserver implements StepObserver, AutoCloseable {
     private final long interval;
@@ -25,6 +28,7 @@ public final class TrajectoryObserver implements StepObserver, AutoCloseable {
     private final Map<String, String> info = new LinkedHashMap<>();
     private long lastStep = Long.MIN_VALUE;
     private long frames;
+    private final StateGather gather;
 
     /**
      * @param extxyz   path of the extended XYZ trajectory, or null
@@ -32,7 +36,14 @@ public final class TrajectoryObserver implements StepObserver, AutoCloseable {
      * @param rotation frame of the input structure, so extended XYZ frames are written in it
      */
     public TrajectoryObserver(Path extxyz, Path lammps, FrameRotation rotation, long interval) throws IOException {
+        this(extxyz, lammps, rotation, interval, StateGather.SINGLE);
+    }
+
+    /** @param gather the whole state at a frame (null on ranks that do not write) */
+    public TrajectoryObserver(Path extxyz, Path lammps, FrameRotation rotation, long interval, StateGather gather)
+            throws IOException {
         this.interval = interval;
+        this.gather = gather;
         this.rotation = rotation;
         this.xyz = extxyz == null ? null : ExtXyzWriter.open(extxyz, false);
         this.dump = lammps == null ? null : LammpsDumpWriter.open(lammps, false, true, true);
@@ -63,7 +74,10 @@ public final class TrajectoryObserver implements StepObserver, AutoCloseable {
         }
         lastStep = stepInfo.step();
         frames++;
-        SimulationState s = stepInfo.state();
+        SimulationState s = gather.gather(stepInfo);
+        if (s == null) {
+            return;
+        }
         if (xyz != null) {
             info.put("step", Long.toString(s.step));
             info.put("time_ps", Double.toString(s.timePs));

@@ -17,5 +17,7 @@ public enum Phase {
     /** Ghost contributions (forces, EAM densities) returned to owners. */
     REVERSE,
     /** Global sums. */
-    SUM
+    SUM,
+    /** Owned atoms sent to rank 0 to be written in atom-id order (trajectory frames, restart files). */
+    GATHER
 }

@@ -197,7 +197,8 @@ public final class DecomposedSystem implements AutoCloseable {
 
     /**
      * Runs {@code task} on every rank concurrently and waits for all. If a rank fails, the others
-     * are told (they stop at their next wait) and the first failure is thrown, naming its rank.
+     * are told (they stop at their next wait) and the first failure is thrown: the rank's own
+     * exception when it is a RuntimeException, otherwise one naming the rank.
      */
     public void run(RankTask task) {
         AtomicReference<RuntimeException> first = new AtomicReference<>();
@@ -210,7 +211,11 @@ public final class DecomposedSystem implements AutoCloseable {
                 try {
                     task.run(r);
                 } catch (Throwable e) {
-                    first.compareAndSet(null, new IllegalStateException("domain rank " + r.rank + " failed: " + e, e));
+                    // A run-time failure (a blow-up naming step and atom id, a lost atom, bad input) is
+                    // passed on as it is, so the command line reports it as on one domain; anything
+                    // else is wrapped with its rank.
+                    first.compareAndSet(null, e instanceof RuntimeException re ? re
+                            : new IllegalStateException("domain rank " + r.rank + " failed: " + e.getMessage(), e));
                     r.transport.abort(e);
                 }
                 return null;

@@ -85,6 +85,22 @@ class AmorphizeStageTest {
     }
 
     @Test
+    @DisplayName("a stage region that lies wholly outside the cell stops the run at the stage start, naming the"
+            + " region key; a sphere region thermostats exactly the atoms within its radius")
+    void stageRegionsOfAnyShape() throws Exception {
+        SimulationState s = LjSystems.fcc(4, 5.30, 0.0, 64);
+        ParamException e = assertThrows(ParamException.class, () -> EnsembleTest.run(s, 0,
+                new Object[] {"type", "langevin", "temperature_K", 50.0, "steps", 10, "region",
+                        Map.of("shape", "sphere", "center_A", List.of(60.0, 5.0, 5.0), "radius_A", 4.0)}));
+        assertEquals("stage.region.center_A", e.path(), e.getMessage());
+        SimulationState t = LjSystems.fcc(4, 5.30, 0.0, 65);
+        EnsembleTest.run(t, 0, new Object[] {"type", "nvt", "temperature_K", 50.0, "steps", 10, "region",
+                Map.of("shape", "sphere", "center_A", List.of(0.0, 0.0, 0.0), "radius_A", 4.0), "freeze_outside", true});
+        // fcc a = 5.30: the corner atom and its 12 neighbours at a/√2 = 3.75 Å, over the periodic corner.
+        assertEquals(13, t.groupIds.length);
+    }
+
+    @Test
     @DisplayName("the region follows its heat/hold/quench targets while the rest stays at its own temperature")
     void twoThermostatGroups() throws Exception {
         SimulationState s = LjSystems.fcc(4, 5.30, 0.0, 61);

@@ -72,10 +72,26 @@ public final class RunCommand implements Callable<Integer> {
             }
             throw Errors.badInput(e);
         }
+        try (RunJob j = job) {
+            return runIn(dir, j::run, stdout, stderr);
+        }
+    }
+
+    /** The body of a job that writes into a run directory. */
+    @FunctionalInterface
+    private interface DirectoryJob {
+        void run(RunDirectory dir) throws Exception;
+    }
+
+    /**
+     * Runs a job into {@code dir}: renamed to its final name when the job succeeds, to
+     * {@code DIR.failed} with error.txt when it throws (exit code 1, one line naming the directory).
+     */
+    private Integer runIn(RunDirectory dir, DirectoryJob body, PrintWriter stdout, PrintWriter stderr) {
         stderr.println("dendrite: running " + config + " in " + dir.path());
         stderr.flush();
-        try (RunJob j = job) {
-            j.run(dir);
+        try {
+            body.run(dir);
             Path done = dir.complete();
             stdout.println("run completed: " + done);
             return 0;
@@ -96,18 +112,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConductionJob job = new ConductionJob(tree, commandLine(), stdout);
         RunDirectory dir = RunDirectory.create(out != null ? out : defaultOutput(config));
-        stderr.println("dendrite: running " + config + " in " + dir.path());
-        stderr.flush();
-        try {
-            job.run(dir);
-            Path done = dir.complete();
-            stdout.println("run completed: " + done);
-            return 0;
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            String reason = Errors.describe(e);
-            Path failed = dir.fail(reason, e);
-            throw new CliFailure(CliFailure.RUN_FAILED, reason + " (run directory: " + failed + ")", e);
-        }
+        return runIn(dir, job::run, stdout, stderr);
     }
 
     private List<String> commandLine() {

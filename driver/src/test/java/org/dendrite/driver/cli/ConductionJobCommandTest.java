@@ -57,5 +57,16 @@ class ConductionJobCommandTest {
         assertEquals("position_um,j_A_per_m2,j_over_mean", csv.get(0));
         assertEquals(21, csv.size(), "one row per electrode facet (20 µm / 1 µm)");
         assertTrue(r.out().contains("hot_spot_ratio"), r.out());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"hot_spot_ratio_window\""),
+                "summary.json reports the windowed (mesh-independent) hot-spot ratio beside the facet one");
+    }
+
+    @Test
+    @DisplayName("a hot_spot_window_um wider than the box is a config error naming the key")
+    void windowWiderThanBoxNamesTheKey() throws IOException {
+        CliRunner.Result r = CliRunner.run("run", config("hot_spot_window_um: 500").toString(),
+                "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("hot_spot_window_um"), r.err());
     }
 }

@@ -42,6 +42,8 @@ import org.ejml.sparse.csc.CommonOps_DSCC;
  * java -Xmx8g -cp solvers/target/classes:solvers/target/test-classes:$(cat cp.txt) \
  *     org.dendrite.fem.bench.ConductionBenchmark --n 45 --preconditioners amg,ic0,jacobi --ejml
  * </pre>
+ * {@code --write-mesh F.vtu} writes the mesh and {@code --write-solution F.vtu} the first solve's φ
+ * (round 1) for the DOLFINx comparison in {@code tools/fem-bench/}.
  */
 public final class ConductionBenchmark {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -52,6 +54,11 @@ public final class ConductionBenchmark {
     private static final class Timer {
         long wall = System.nanoTime();
         long cpu = MX.getCurrentThreadCpuTime();
+
+        /** Wall and CPU seconds since the last lap, without resetting. */
+        double[] peek() {
+            return new double[] {(System.nanoTime() - wall) * 1e-9, (MX.getCurrentThreadCpuTime() - cpu) * 1e-9};
+        }
 
         String lap() {
             long w = System.nanoTime();
@@ -71,6 +78,7 @@ public final class ConductionBenchmark {
         double contrast = 1;
         double rtol = 1e-8;
         String writeMesh = null;
+        String writeSolution = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
@@ -80,6 +88,7 @@ public final class ConductionBenchmark {
                 case "--contrast" -> contrast = Double.parseDouble(args[++i]);
                 case "--rtol" -> rtol = Double.parseDouble(args[++i]);
                 case "--write-mesh" -> writeMesh = args[++i];
+                case "--write-solution" -> writeSolution = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -104,8 +113,10 @@ public final class ConductionBenchmark {
             System.out.printf("boundary        %s%n", t.lap());
             Assembler asm = new Assembler(mesh, 1, 0);
             CsrMatrix a = asm.newMatrix();
+            double[] asmTime = t.peek();
             System.out.printf("pattern         %s  (%d nonzeros)%n", t.lap(), a.nnz());
             asm.assemble(Kernels.diffusion(sigma), a, null);
+            double[] asmTime2 = t.peek();
             System.out.printf("assembly (CSR)  %s%n", t.lap());
             double[] x = new double[a.rows];
             double[] y = new double[a.rows];
@@ -124,17 +135,36 @@ public final class ConductionBenchmark {
             }
             double[] b = new double[a.rows];
             new Dirichlet().onFace(mesh, BoxFace.XMIN, 1, 0, 1.0).onFace(mesh, BoxFace.XMAX, 1, 0, 0.0).apply(a, b);
+            double[] bcTime = t.peek();
             System.out.printf("dirichlet       %s%n", t.lap());
+            // assembly as DOLFINx's assemble_matrix + vector + lifting + set_bc: pattern + assembly + Dirichlet
+            double asmWall = asmTime[0] + asmTime2[0] + bcTime[0];
+            double asmCpu = asmTime[1] + asmTime2[1] + bcTime[1];
+            boolean written = false;
             for (String name : pcs.split(",")) {
                 PreconditionerType type = PreconditionerType.of(name);
                 Preconditioner p = type.apply(a);
+                double[] setupTime = t.peek();
                 String setup = t.lap();
                 double[] phi = new double[a.rows];
                 SolveStats s = ConjugateGradient.solve(a, b, phi, p, new IterationControl(rtol, 0, 20000));
                 System.out.printf("%-6s setup    %s%s%n", name, setup,
                         p instanceof SmoothedAggregationAmg amg ? "  (" + amg.summary() + ")" : "");
+                double[] solveTime = t.peek();
                 System.out.printf("%-6s CG       %s  (%d iterations, relative residual %.2e)%n", name, t.lap(),
                         s.iterations(), s.relativeResidual());
+                // one machine-readable line per solve for tools/fem-bench/summarize.py (wall s; cpu s)
+                System.out.printf(Locale.ROOT, "RESULT {\"code\": \"dendrite\", \"round\": %d, \"pc\": \"%s\", "
+                        + "\"unknowns\": %d, \"contrast\": %s, \"assembly_s\": %.6f, \"setup_s\": %.6f, "
+                        + "\"solve_s\": %.6f, \"assembly_cpu_s\": %.6f, \"setup_cpu_s\": %.6f, \"solve_cpu_s\": %.6f, "
+                        + "\"iterations\": %d, \"relative_residual\": %.3e}%n", rep + 1, name, a.rows, contrast,
+                        asmWall, setupTime[0], solveTime[0], asmCpu, setupTime[1], solveTime[1], s.iterations(),
+                        s.relativeResidual());
+                if (writeSolution != null && rep == 0 && !written) {
+                    new VtuWriter(mesh).pointData("phi_V", phi, 1).write(Path.of(writeSolution));
+                    written = true;
+                    t.lap();
+                }
             }
         }
     }

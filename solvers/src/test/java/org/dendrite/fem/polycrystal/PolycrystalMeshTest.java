@@ -159,4 +159,51 @@ class PolycrystalMeshTest {
             assertEquals(1.0, r.hotSpotRatio(BoxFace.YMIN), 1e-10);
         }
     }
+
+    @Test
+    @DisplayName("the windowed hot-spot ratio of a uniform block is 1 for any window length (aligned with facets or not)")
+    void windowedHotSpotRatioOfUniformBlockIsOne() {
+        double w = 12 * UM;
+        double t = 8 * UM;
+        PolycrystalMesh pm = PolycrystalMesh.build(Voronoi2D.of(0, 0, w, t, w / 2, t / 2), w, t, 0, 0, 0.5 * UM);
+        ConductionResult r = new ConductionModel(pm.mesh()).conductivity(PolycrystalMesh.REGION_GRAINS, 0.1)
+                .potential(BoxFace.YMIN, 0.0).potential(BoxFace.YMAX, 0.1).solver(new DirectSolver()).solve();
+        for (double window : new double[] {0.5 * UM, 0.73 * UM, 1 * UM, 5.1 * UM, w}) {
+            assertEquals(1.0, r.windowedHotSpotRatio(BoxFace.YMIN, window), 1e-10, "window " + window);
+            assertEquals(1.0, r.windowedHotSpotRatio(BoxFace.YMAX, window), 1e-10, "window " + window);
+        }
+    }
+
+    /** Facet and 1 µm-windowed hot-spot ratios of an inclined GB meeting the Li face, at h = 0.5, 0.25, 0.125 µm. */
+    static double[][] inclinedGbRatios() {
+        double w = 16 * UM;
+        double t = 10 * UM;
+        double[] seeds = {4 * UM, 7 * UM, 12 * UM, 3 * UM};
+        double[][] out = new double[3][];
+        int k = 0;
+        for (double h : new double[] {0.5 * UM, 0.25 * UM, 0.125 * UM}) {
+            PolycrystalMesh pm = PolycrystalMesh.build(Voronoi2D.of(0, 0, w, t, seeds), w, t, 0, 0, h);
+            ConductionModel model = new ConductionModel(pm.mesh()).conductivity(PolycrystalMesh.REGION_GRAINS, 0.1)
+                    .potential(BoxFace.YMIN, 0.0).potential(BoxFace.YMAX, 0.1).solver(new DirectSolver());
+            // seed 003's GB: σ_GB = 1e-6 S/m over 5 nm (docs/validation.md §2)
+            ConductionResult r = pm.addGrainBoundaries(model, 1e-6 / 5e-9).solve();
+            out[k++] = new double[] {r.hotSpotRatio(BoxFace.YMIN), r.windowedHotSpotRatio(BoxFace.YMIN, 1 * UM)};
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("for a GB meeting the electrode the facet max/mean keeps growing on refinement, the 1 µm-windowed ratio converges")
+    void windowedHotSpotRatioConvergesAtGbElectrodeJunction() {
+        double[][] r = inclinedGbRatios();
+        double facet1 = r[1][0] - r[0][0];
+        double facet2 = r[2][0] - r[1][0];
+        double win1 = Math.abs(r[1][1] - r[0][1]);
+        double win2 = Math.abs(r[2][1] - r[1][1]);
+        String all = Arrays.deepToString(r);
+        assertTrue(r[2][1] > 1.2, "the GB must make a hot spot: " + all);
+        assertTrue(facet1 > 0 && facet2 > 0.5 * facet1, "facet maximum should keep growing: " + all);
+        assertTrue(win2 < 0.7 * win1, "windowed ratio should converge: " + all);
+        assertTrue(win2 < 0.02 * r[2][1], "windowed ratio should change by < 2 % on the last refinement: " + all);
+    }
 }

@@ -94,7 +94,7 @@ class ProtocolSafetyTest {
                 "temperature_K", 300.0, "steps", 10, "tdamp", 0.1)));
         assertTrue(e.getMessage().contains("stage.tdamp") && e.getMessage().contains("unknown key"), e.getMessage());
         e = assertThrows(ParamException.class, () -> Stages.create(params("type", "nvtt")));
-        assertTrue(e.getMessage().contains("known: berendsen, csvr, deform"), e.getMessage());
+        assertTrue(e.getMessage().contains("known: amorphize, berendsen, csvr, deform"), e.getMessage());
         assertThrows(ParamException.class, () -> Stages.create(params("type", "nve", "steps", 10, "duration_ps", 1.0)));
         assertThrows(ParamException.class, () -> Stages.create(params("type", "nve")));
         e = assertThrows(ParamException.class, () -> Stages.create(params("type", "nve", "duration_ps", 1.0005,

@@ -2,16 +2,18 @@ package org.dendrite.partition.mesh;
 
 import java.util.function.Function;
 
+import org.dendrite.fem.solve.ConjugateGradient;
 import org.dendrite.fem.solve.IterationControl;
 import org.dendrite.fem.solve.Preconditioner;
-import org.dendrite.fem.solve.SolverException;
+import org.dendrite.fem.solve.SolveStats;
 import org.dendrite.fem.sparse.CsrMatrix;
 import org.dendrite.partition.comm.Transport;
 
 /**
- * Preconditioned conjugate gradients across ranks (Saad, <i>Iterative Methods for Sparse Linear
- * Systems</i>, 2nd ed., Alg. 9.1, the algorithm of the solvers' {@code ConjugateGradient}), called by
- * every rank of the transport at once with its {@link DistributedSystem}.
+ * Preconditioned conjugate gradients across ranks: the solvers' {@link ConjugateGradient} loop
+ * (Saad, <i>Iterative Methods for Sparse Linear Systems</i>, 2nd ed., Alg. 9.1) with a
+ * {@link ConjugateGradient.Communication} over the transport, called by every rank at once with its
+ * {@link DistributedSystem}.
  *
  * <ul>
  * <li>A p: forward halo exchange of p's ghost entries, then the owned rows times the local vector.
@@ -57,87 +59,24 @@ public final class DistributedCg {
         long t0 = System.nanoTime();
         NodeHalo halo = new NodeHalo(sys.domain(), t);
         Preconditioner m = factory.apply(sys.ownedBlock());
-        CsrMatrix a = sys.rows();
-        double[] b = sys.rhs();
-        int n = a.rows;
-        double[] r = new double[n];
-        double[] z = new double[n];
-        double[] p = new double[sys.domain().localNodeCount()];
-        double[] ap = new double[n];
-        double[] s2 = new double[2];
         long[] sumNanos = new long[1];
+        ConjugateGradient.Communication comm = new ConjugateGradient.Communication() {
+            @Override
+            public void refreshGhosts(double[] v) {
+                halo.forward(v);
+            }
+
+            @Override
+            public void sum(double[] values, int n) {
+                long s0 = System.nanoTime();
+                t.sum(values, n);
+                sumNanos[0] += System.nanoTime() - s0;
+            }
+        };
         String method = "distributed-cg+" + m.name() + "(" + t.size() + " ranks)";
-        halo.forward(x);
-        a.residual(b, x, r);
-        s2[0] = dot(b, b, n);
-        s2[1] = dot(r, r, n);
-        sum(t, s2, 2, sumNanos);
-        double bnorm = Math.sqrt(s2[0]);
-        double rnorm = Math.sqrt(s2[1]);
-        double target = Math.max(control.relativeTolerance() * bnorm, control.absoluteTolerance());
-        if (rnorm <= target) {
-            return stats(method, 0, rnorm, bnorm, t0, halo, sumNanos);
-        }
-        m.apply(r, z);
-        System.arraycopy(z, 0, p, 0, n);
-        s2[0] = dot(r, z, n);
-        sum(t, s2, 1, sumNanos);
-        double rz = s2[0];
-        for (int it = 1; it <= control.maxIterations(); it++) {
-            halo.forward(p);
-            a.multiply(p, ap);
-            s2[0] = dot(p, ap, n);
-            sum(t, s2, 1, sumNanos);
-            double pap = s2[0];
-            if (!(pap > 0)) {
-                throw new SolverException(method + ": p·Ap = " + pap + " at iteration " + it
-                        + ": the matrix is not positive definite (or the system is singular)");
-            }
-            double alpha = rz / pap;
-            double rr = 0;
-            for (int i = 0; i < n; i++) {
-                x[i] += alpha * p[i];
-                double ri = r[i] - alpha * ap[i];
-                r[i] = ri;
-                rr += ri * ri;
-            }
-            m.apply(r, z);
-            s2[0] = rr;
-            s2[1] = dot(r, z, n);
-            sum(t, s2, 2, sumNanos);
-            rnorm = Math.sqrt(s2[0]);
-            if (rnorm <= target) {
-                halo.forward(x);
-                return stats(method, it, rnorm, bnorm, t0, halo, sumNanos);
-            }
-            double beta = s2[1] / rz;
-            rz = s2[1];
-            for (int i = 0; i < n; i++) {
-                p[i] = z[i] + beta * p[i];
-            }
-        }
-        throw new SolverException(String.format(java.util.Locale.ROOT,
-                "%s did not converge in %d iterations: residual %.3e (relative %.3e), target %.3e", method,
-                control.maxIterations(), rnorm, bnorm > 0 ? rnorm / bnorm : rnorm, target));
-    }
-
-    private static double dot(double[] u, double[] v, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += u[i] * v[i];
-        }
-        return s;
-    }
-
-    private static void sum(Transport t, double[] v, int n, long[] nanos) {
-        long t0 = System.nanoTime();
-        t.sum(v, n);
-        nanos[0] += System.nanoTime() - t0;
-    }
-
-    private static Stats stats(String method, int it, double rnorm, double bnorm, long t0, NodeHalo halo,
-            long[] sumNanos) {
-        return new Stats(method, it, rnorm, bnorm > 0 ? rnorm / bnorm : rnorm, (System.nanoTime() - t0) * 1e-9,
+        SolveStats s = ConjugateGradient.solve(sys.rows(), sys.rhs(), x, m, control, comm, method,
+                sys.domain().localNodeCount(), t0);
+        return new Stats(s.method(), s.iterations(), s.residual(), s.relativeResidual(), s.seconds(),
                 halo.seconds(), sumNanos[0] * 1e-9);
     }
 }

@@ -78,10 +78,14 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param port            port of the first member (the others take the next ones); 0 = free ports
      * @param peers           other members ({@code host:port}, e.g. started by hazelcast-member.sh)
      * @param joinTimeoutSeconds bound on the wait for the expected members, s
+     * @param checkpointEverySteps steps between checkpoints of the whole state (0 = none)
+     * @param injectMemberLossAtStep fault injection for tests: terminate the last embedded member after
+     *                        this step (0 = never)
      */
     public record PartitionSpec(int[] grid, int count, String transport, double timeoutSeconds, int members,
                                 int expectedMembers, String clusterName, String bindInterface, int port,
-                                List<String> peers, double joinTimeoutSeconds) {
+                                List<String> peers, double joinTimeoutSeconds, long checkpointEverySteps,
+                                long injectMemberLossAtStep) {
         /** Whether the run goes through the decomposed path (more than one domain, or Hazelcast). */
         public boolean decomposed() {
             return count > 1 || "hazelcast".equals(transport);
@@ -254,9 +258,15 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
                     + (65535 - members) + ", got " + port);
         }
         double join = d.getPositive("join_timeout_s", 30.0);
+        long checkpoint = nonNegative(d, "checkpoint_every_steps", 1000);
+        long inject = nonNegative(d, "inject_member_loss_at_step", 0);
+        if (inject > 0 && (!hz || members < 2)) {
+            throw new ParamException(d.pathOf("inject_member_loss_at_step"), "needs partition.transport=hazelcast "
+                    + "and partition.members >= 2 (one member is terminated, the others continue)");
+        }
         d.finish();
         return new PartitionSpec(grid, count, transport, timeout, members, expected, cluster, iface, port, peers,
-                join);
+                join, checkpoint, inject);
     }
 
     private static long nonNegative(Params p, String key, long def) {

@@ -6,14 +6,19 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 
 import org.dendrite.driver.config.RunConfig;
 import org.dendrite.partition.comm.InProcessTransport;
@@ -31,6 +36,9 @@ final class PartitionLaunch implements AutoCloseable {
     private final RunConfig.PartitionSpec spec;
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    /** Addresses of members that left the cluster while this job ran (seen by any local member). */
+    private final Set<String> departed = ConcurrentHashMap.newKeySet();
+    private final String job = UUID.randomUUID().toString().substring(0, 8);
 
     PartitionLaunch(RunConfig.PartitionSpec spec) {
         this.spec = spec;
@@ -71,6 +79,19 @@ final class PartitionLaunch implements AutoCloseable {
                     }
                 }
             }
+            for (HazelcastInstance m : members) {
+                m.getCluster().addMembershipListener(new MembershipListener() {
+                    @Override
+                    public void memberAdded(MembershipEvent e) {
+                        // A joining member changes nothing for a running job.
+                    }
+
+                    @Override
+                    public void memberRemoved(MembershipEvent e) {
+                        departed.add(String.valueOf(e.getMember().getAddress()));
+                    }
+                });
+            }
             if (failure != null) {
                 close();
                 throw new IllegalArgumentException("partition.transport=hazelcast: " + failure.getMessage()
@@ -86,20 +107,82 @@ final class PartitionLaunch implements AutoCloseable {
         }
     }
 
-    /** One transport per rank (index = rank). Hazelcast transports meet at a rendezvous, so they are made together. */
+    /** Whether this job uses Hazelcast members. */
+    boolean hazelcast() {
+        return "hazelcast".equals(spec.transport());
+    }
+
+    /** Embedded members still running. */
+    List<HazelcastInstance> live() {
+        List<HazelcastInstance> l = new ArrayList<>();
+        for (HazelcastInstance m : members) {
+            if (m.getLifecycleService().isRunning()) {
+                l.add(m);
+            }
+        }
+        return l;
+    }
+
+    /** Embedded members started by this job (running or not). */
+    int memberCount() {
+        return members.size();
+    }
+
+    /** Addresses of the members that left the cluster so far. */
+    List<String> departed() {
+        return new ArrayList<>(departed);
+    }
+
+    /** The job's checkpoint IMap as seen by its first live member, or null (in-process, or no member left). */
+    IMap<String, byte[]> checkpointMap() {
+        List<HazelcastInstance> l = live();
+        return l.isEmpty() ? null : l.get(0).getMap("dendrite-checkpoint-" + job);
+    }
+
+    /**
+     * Fault injection ({@code partition.inject_member_loss_at_step}): terminates the last embedded
+     * member at once (no graceful shutdown, as a crash), recording its address.
+     */
+    void terminateLast() {
+        HazelcastInstance m = members.get(members.size() - 1);
+        if (m.getLifecycleService().isRunning()) {
+            departed.add(String.valueOf(m.getCluster().getLocalMember().getAddress()));
+            m.getLifecycleService().terminate();
+        }
+    }
+
+    /** Ranks that live members host when {@code ranks} ranks are spread over all members round-robin. */
+    int ranksOnLiveMembers(int ranks) {
+        int n = 0;
+        for (int r = 0; r < ranks; r++) {
+            if (members.get(r % members.size()).getLifecycleService().isRunning()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * One transport per rank (index = rank), ranks round-robin over the live members. Hazelcast
+     * transports meet at a rendezvous, so they are made together.
+     */
     Transport[] transports(int ranks) {
         Duration timeout = Duration.ofMillis(Math.round(spec.timeoutSeconds() * 1000));
         if (!"hazelcast".equals(spec.transport())) {
             return InProcessTransport.group(ranks, timeout);
         }
         String run = "run-" + UUID.randomUUID().toString().substring(0, 8);
+        List<HazelcastInstance> hosts = live();
+        if (hosts.isEmpty()) {
+            throw new IllegalStateException("no embedded Hazelcast member of this job is running");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(ranks, daemon("hazelcast-rank"));
         Transport[] t = new Transport[ranks];
         try {
             List<Future<HazelcastTransport>> f = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
                 int rank = r;
-                HazelcastInstance m = members.get(r % members.size());
+                HazelcastInstance m = hosts.get(r % hosts.size());
                 f.add(pool.submit(() -> new HazelcastTransport(m, run, rank, ranks, timeout)));
             }
             for (int r = 0; r < ranks; r++) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ import org.dendrite.md.integrate.DynamicsStage;
 import org.dendrite.md.integrate.Protocol;
 import org.dendrite.md.integrate.Stage;
 import org.dendrite.md.integrate.Stages;
+import org.dendrite.md.integrate.StepInfo;
 import org.dendrite.md.integrate.StepObserver;
 import org.dendrite.md.io.InputException;
 import org.dendrite.md.integrate.IterativeStage;
@@ -294,6 +296,80 @@ public final class RunJob implements AutoCloseable {
      */
     private void runDecomposed(RunDirectory dir) throws IOException {
         RunConfig.PartitionSpec ps = cfg.partition();
+        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoint"),
+                launch.hazelcast() ? launch.checkpointMap() : null);
+        decomposition.put("checkpoint_every_steps", ps.checkpointEverySteps());
+        List<Map<String, Object>> recoveries = new ArrayList<>();
+        decomposition.put("recoveries", recoveries);
+        long originalStart = state.step;
+        SimulationState initial = state;
+        int ranksBefore = grid.domains();
+        while (true) {
+            try {
+                runDecomposedOnce(dir, store, originalStart);
+                return;
+            } catch (RuntimeException failure) {
+                List<String> gone = launch.hazelcast() ? launch.departed() : List.of();
+                int left = launch.hazelcast() ? launch.ranksOnLiveMembers(ranksBefore) : 0;
+                if (gone.size() <= recoveries.size() || left < 1) {
+                    throw failure;
+                }
+                // A member left: re-decompose the newest checkpoint over the ranks the live members host.
+                long failedAt = reachedStep;
+                CheckpointStore.Restored back = store.restore(launch.checkpointMap());
+                SimulationState from = back != null ? back.state() : initial;
+                String source = back != null ? back.source() : "initial state (no checkpoint yet)";
+                double halo = forceField.maxCutoff() + cfg.skinAngstrom();
+                int count = left;
+                BrickGrid g = null;
+                while (g == null) {
+                    try {
+                        g = BrickGrid.choose(from.box, count, halo);
+                    } catch (IllegalArgumentException e) {
+                        if (--count < 1) {
+                            throw failure;
+                        }
+                    }
+                }
+                if (back != null) {
+                    RestartFile.write(from, dir.resolve("checkpoint").resolve("restored-step-" + from.step + ".restart"));
+                }
+                Path aside = dir.resolve("before-loss-" + (recoveries.size() + 1));
+                Files.createDirectories(aside);
+                for (String f : List.of("thermo.csv", "traj.extxyz", "traj.lammpstrj")) {
+                    if (Files.exists(dir.resolve(f))) {
+                        Files.move(dir.resolve(f), aside.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Map<String, Object> rec = new LinkedHashMap<>();
+                rec.put("member_left", gone.get(gone.size() - 1));
+                rec.put("detected_at_step", failedAt);
+                rec.put("error", String.valueOf(failure.getMessage()));
+                rec.put("restored_step", from.step);
+                rec.put("restored_from", source);
+                rec.put("steps_repeated", failedAt - from.step);
+                rec.put("domains_before", ranksBefore);
+                rec.put("domains_after", g.domains());
+                rec.put("grid_after", g.na() + "x" + g.nb() + "x" + g.nc());
+                rec.put("outputs_before_loss", aside.getFileName().toString());
+                recoveries.add(rec);
+                err.printf(Locale.ROOT, "Member loss: Hazelcast member %s left at step %d; restoring the step-%d "
+                                + "checkpoint (%s) on %d domains (%s, was %d); %d steps repeated; outputs up to the "
+                                + "loss moved to %s/%n", rec.get("member_left"), failedAt, from.step, source,
+                        g.domains(), rec.get("grid_after"), ranksBefore, failedAt - from.step, aside.getFileName());
+                err.flush();
+                state = from;
+                grid = g;
+                ranksBefore = g.domains();
+            }
+        }
+    }
+
+    /** Highest step any local rank reached in the last attempt (for the member-loss record). */
+    private long reachedStep;
+
+    private void runDecomposedOnce(RunDirectory dir, CheckpointStore store, long originalStart) throws IOException {
+        RunConfig.PartitionSpec ps = cfg.partition();
         int ranks = grid.domains();
         int engineThreads = Math.max(1, cfg.threads() / ranks);
         decomposition.put("grid", grid.na() + "x" + grid.nb() + "x" + grid.nc());
@@ -308,8 +384,8 @@ public final class RunJob implements AutoCloseable {
         }
         writeRunJson(dir, "running", null, null, null, 0, 0);
         RunConfig.OutputSpec o = cfg.output();
-        long startStep = state.step;
-        ProgressReporter progress = new ProgressReporter(err, remainingSteps(), o.progressEverySeconds(), startStep);
+        long startStep = originalStart;
+        ProgressReporter progress = new ProgressReporter(err, remainingSteps(), o.progressEverySeconds(), state.step);
         RankObservers[] obs = new RankObservers[ranks];
         TimingBreakdown timing = new TimingBreakdown();
         long loopNanos;
@@ -327,6 +403,11 @@ public final class RunJob implements AutoCloseable {
                     StateGather gather = info -> run.gather(k, info.state());
                     Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
                     attachObservers(protocol, dir, k == 0, ro, gather, k == 0 ? progress : null);
+                    add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather,
+                            k == 0 ? store : null));
+                    if (k == 0 && ps.injectMemberLossAtStep() > 0 && launch.live().size() == launch.memberCount()) {
+                        add(protocol, ro.timed, memberLossInjection(ps.injectMemberLossAtStep()));
+                    }
                     long start = System.nanoTime();
                     try {
                         protocol.run(run.state(k));
@@ -339,6 +420,12 @@ public final class RunJob implements AutoCloseable {
                 });
             } finally {
                 loopNanos = System.nanoTime() - t0;
+                reachedStep = 0;
+                for (int r = 0; r < ranks; r++) {
+                    if (run.state(r) != null) {
+                        reachedStep = Math.max(reachedStep, run.state(r).step);
+                    }
+                }
                 for (RankObservers ro : obs) {
                     if (ro != null) {
                         closeQuietly(ro.thermo, ro.traj, ro.extras);
@@ -386,6 +473,25 @@ public final class RunJob implements AutoCloseable {
         err.print(timing.table("Timing breakdown (rank 0 of " + ranks + ")"));
         err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
         err.flush();
+    }
+
+    /** Terminates the last embedded member after step {@code at} (partition.inject_member_loss_at_step). */
+    private StepObserver memberLossInjection(long at) {
+        return new StepObserver() {
+            @Override
+            public long interval() {
+                return at;
+            }
+
+            @Override
+            public void observe(StepInfo info) {
+                if (info.step() == at) {
+                    err.printf(Locale.ROOT, "Fault injection: terminating the last Hazelcast member after step %d%n", at);
+                    err.flush();
+                    launch.terminateLast();
+                }
+            }
+        };
     }
 
     private List<Stage> buildStages() {

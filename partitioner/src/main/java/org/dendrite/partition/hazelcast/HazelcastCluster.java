@@ -15,6 +15,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.QueueConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
@@ -31,6 +32,8 @@ import com.hazelcast.core.HazelcastInstance;
  * {@value #EXPECTED_MEMBERS}, {@value #JOIN_TIMEOUT} (s) and {@value #RECEIVE_TIMEOUT} (s).
  */
 public final class HazelcastCluster {
+    /** IMaps holding a run's checkpoints (whole state as restart-file bytes), one synchronous backup. */
+    public static final String CHECKPOINT_MAPS = "dendrite-checkpoint-*";
     public static final String EXPECTED_MEMBERS = "dendrite.expected.members";
     public static final String JOIN_TIMEOUT = "dendrite.join.timeout.seconds";
     public static final String RECEIVE_TIMEOUT = "dendrite.receive.timeout.seconds";
@@ -89,6 +92,9 @@ public final class HazelcastCluster {
         c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         c.getJetConfig().setEnabled(false);
         c.addQueueConfig(new QueueConfig(HALO_QUEUES).setBackupCount(0).setAsyncBackupCount(0));
+        // Checkpoints must outlive one member: one synchronous backup (a put returns once the backup
+        // member has it), no asynchronous one.
+        c.addMapConfig(new MapConfig(CHECKPOINT_MAPS).setBackupCount(1).setAsyncBackupCount(0));
         return c;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
 import org.dendrite.md.build.StructureBuilders;
+import org.dendrite.partition.LoadBalancer;
 
 /**
  * The typed top level of a run configuration (every key, unit, default and check is listed in
@@ -78,10 +79,11 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param port            port of the first member (the others take the next ones); 0 = free ports
      * @param peers           other members ({@code host:port}, e.g. started by hazelcast-member.sh)
      * @param joinTimeoutSeconds bound on the wait for the expected members, s
+     * @param balance         the {@code balance:} sub-block (shift-style load balancing), or null for none
      */
     public record PartitionSpec(int[] grid, int count, String transport, double timeoutSeconds, int members,
                                 int expectedMembers, String clusterName, String bindInterface, int port,
-                                List<String> peers, double joinTimeoutSeconds) {
+                                List<String> peers, double joinTimeoutSeconds, LoadBalancer.Settings balance) {
         /** Whether the run goes through the decomposed path (more than one domain, or Hazelcast). */
         public boolean decomposed() {
             return count > 1 || "hazelcast".equals(transport);
@@ -254,9 +256,22 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
                     + (65535 - members) + ", got " + port);
         }
         double join = d.getPositive("join_timeout_s", 30.0);
+        LoadBalancer.Settings balance = null;
+        if (d.has("balance")) {
+            Params b = d.child("balance");
+            String cost = b.getChoice("cost", "time", "time", "atoms");
+            try {
+                balance = new LoadBalancer.Settings(b.getInt("every_rebuilds", 10),
+                        cost.equals("atoms") ? LoadBalancer.Cost.ATOMS : LoadBalancer.Cost.TIME,
+                        b.getDouble("threshold", 1.1), b.getDouble("damping", 0.5));
+            } catch (IllegalArgumentException e) {
+                throw new ParamException(b.path(), e.getMessage());
+            }
+            b.finish();
+        }
         d.finish();
         return new PartitionSpec(grid, count, transport, timeout, members, expected, cluster, iface, port, peers,
-                join);
+                join, balance);
     }
 
     private static long nonNegative(Params p, String key, long def) {

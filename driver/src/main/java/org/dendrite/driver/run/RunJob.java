@@ -37,6 +37,7 @@ import org.dendrite.md.state.RestartFile;
 import org.dendrite.md.state.SimulationState;
 import org.dendrite.partition.BrickGrid;
 import org.dendrite.partition.DecomposedRun;
+import org.dendrite.partition.LoadBalancer;
 import org.dendrite.partition.DomainHalo;
 import org.dendrite.partition.comm.Transport;
 
@@ -322,6 +323,9 @@ public final class RunJob implements AutoCloseable {
             try {
                 run.run(r -> {
                     int k = r.rank;
+                    if (ps.balance() != null) {
+                        run.halo(k).setBalancer(new LoadBalancer(ps.balance()));
+                    }
                     RankObservers ro = new RankObservers();
                     obs[k] = ro;
                     StateGather gather = info -> run.gather(k, info.state());

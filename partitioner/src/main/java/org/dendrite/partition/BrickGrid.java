@@ -87,6 +87,35 @@ public record BrickGrid(int na, int nb, int nc) {
             (double) ic / nc, (double) (ic + 1) / nc};
     }
 
+    /** Uniform fractional cut positions {0, 1/n, ..., 1} of n bricks along one axis. */
+    public static double[] uniformCuts(int n) {
+        double[] c = new double[n + 1];
+        for (int j = 0; j <= n; j++) {
+            c[j] = (double) j / n;
+        }
+        return c;
+    }
+
+    /**
+     * Brick index along one axis of a fractional coordinate for the sorted cut positions
+     * {@code cuts} (cuts[0] = 0, cuts[n] = 1): the j with cuts[j] <= s < cuts[j + 1], clamped to
+     * [0, n - 1] so round-off at the cell faces stays in the first or last brick. With uniform cuts
+     * this is the index floor(s·n) of {@link #domainOf} except where s·n rounds across an integer.
+     */
+    public static int index(double[] cuts, double s) {
+        int n = cuts.length - 1;
+        int lo = 0, hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (s >= cuts[mid]) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     private static int clamp(int i, int n) {
         return Math.max(0, Math.min(n - 1, i));
     }

@@ -87,6 +87,19 @@ public final class DomainHalo implements HaloExchange {
     private long exchangeNanos;
     private long sumNanos;
 
+    // Fractional cut positions per axis (n[k] + 1 sorted values from 0 to 1), identical on every
+    // rank; uniform until a LoadBalancer moves them. cutsUniform[k] keeps the floor(s·n) brick
+    // index of the uniform grid (the one DecomposedSystem distributes with) bit for bit.
+    private final double[][] cuts = new double[3][];
+    private final boolean[] cutsUniform = {true, true, true};
+    private LoadBalancer balancer;
+    private boolean balanceRequested;
+    private long rebuilds;
+    private LoadBalancer.Report lastBalance;
+    // Start of the current cost interval: wall clock and exchange + sum time, ns.
+    private long costStartNanos = System.nanoTime();
+    private long costStartCommNanos;
+
     /**
      * @param transport this rank's endpoint; its rank is the brick index (a fastest)
      */
@@ -104,6 +117,85 @@ public final class DomainHalo implements HaloExchange {
         idx[0] = rank % n[0];
         idx[1] = (rank / n[0]) % n[1];
         idx[2] = rank / (n[0] * n[1]);
+        for (int k = 0; k < 3; k++) {
+            cuts[k] = BrickGrid.uniformCuts(n[k]);
+        }
+    }
+
+    /** A copy of the fractional cut positions along axis k (n + 1 values from 0 to 1). */
+    public double[] cuts(int k) {
+        return cuts[k].clone();
+    }
+
+    /**
+     * Sets the cut positions along axis k (takes effect at the next {@link #borders}, which migrates
+     * atoms to their new bricks). Must be called with the same values on every rank.
+     */
+    public void setCuts(int k, double[] c) {
+        if (c.length != n[k] + 1 || c[0] != 0.0 || c[n[k]] != 1.0) {
+            throw new IllegalArgumentException("cuts along " + AXES.charAt(k) + " must be " + (n[k] + 1)
+                    + " values from 0 to 1, got " + Arrays.toString(c));
+        }
+        for (int j = 0; j < n[k]; j++) {
+            if (!(c[j + 1] > c[j])) {
+                throw new IllegalArgumentException("cuts along " + AXES.charAt(k) + " must increase: "
+                        + Arrays.toString(c));
+            }
+        }
+        cuts[k] = c.clone();
+        cutsUniform[k] = Arrays.equals(c, BrickGrid.uniformCuts(n[k]));
+    }
+
+    /** Balances at every {@code balancer.settings().everyRebuilds()}-th neighbour-list rebuild; null: never. */
+    public void setBalancer(LoadBalancer balancer) {
+        this.balancer = balancer;
+    }
+
+    public LoadBalancer balancer() {
+        return balancer;
+    }
+
+    /** The next {@link #borders} balances whatever the rebuild count (collective: request it on every rank). */
+    public void requestBalance() {
+        balanceRequested = true;
+    }
+
+    /** Report of the last balancing step, or null. */
+    public LoadBalancer.Report lastBalance() {
+        return lastBalance;
+    }
+
+    /** Brick index along axis k of fractional coordinate s under the current cuts. */
+    int brickIndex(int k, double s) {
+        if (cutsUniform[k]) {
+            return Math.max(0, Math.min(n[k] - 1, (int) Math.floor(s * n[k])));
+        }
+        return BrickGrid.index(cuts[k], s);
+    }
+
+    int[] gridIndex() {
+        return idx.clone();
+    }
+
+    int[] gridSize() {
+        return n.clone();
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /**
+     * Cost of this rank since the last balance: its atom count, or the wall time not spent in
+     * exchanges or global sums (force computation plus integration), in seconds.
+     */
+    private double measuredCost(Atoms atoms) {
+        if (balancer.settings().cost() == LoadBalancer.Cost.ATOMS) {
+            return atoms.nlocal;
+        }
+        long now = System.nanoTime();
+        long comm = exchangeNanos + sumNanos;
+        return Math.max(0, (now - costStartNanos) - (comm - costStartCommNanos)) * 1e-9;
     }
 
     public int rank() {
@@ -155,7 +247,32 @@ public final class DomainHalo implements HaloExchange {
         }
         atoms.nghost = 0;
         wrapper.wrapOwned(atoms, box);
+        boolean balanced = false;
+        if (balancer != null) {
+            long every = balancer.settings().everyRebuilds();
+            // The setup build (rebuild 0) has no measured time; every rank counts the same builds
+            // because the rebuild decision is global.
+            if (balanceRequested || (every > 0 && rebuilds > 0 && rebuilds % every == 0)) {
+                long tb = System.nanoTime();
+                exchangeNanos += tb - t0;
+                lastBalance = balancer.balance(this, atoms, box, ghostCutoff, measuredCost(atoms), cuts, rebuilds);
+                for (int k = 0; k < 3; k++) {
+                    cutsUniform[k] = Arrays.equals(cuts[k], BrickGrid.uniformCuts(n[k]));
+                }
+                balanced = true;
+                t0 = System.nanoTime();
+            }
+            balanceRequested = false;
+        }
+        rebuilds++;
         migrate(atoms, box);
+        if (balanced) {
+            exchangeNanos += System.nanoTime() - t0;
+            lastBalance = lastBalance.withAtomsAfter(LoadBalancer.imbalance(this, atoms.nlocal));
+            costStartNanos = System.nanoTime();
+            costStartCommNanos = exchangeNanos + sumNanos;
+            t0 = System.nanoTime();
+        }
         int nl = atoms.nlocal;
         if (sLocal.length < 3 * nl) {
             sLocal = new double[3 * nl + 3 * nl / 2];
@@ -185,16 +302,30 @@ public final class DomainHalo implements HaloExchange {
         exchangeNanos += System.nanoTime() - t0;
     }
 
+    /**
+     * Every rank checks the thinnest brick of every split axis (not only its own), so all ranks
+     * fail at the same call and none waits for a failed peer.
+     */
     private void checkThickness(Box box, double cutoff) {
         for (int k = 0; k < 3; k++) {
             if (n[k] > 1) {
                 double w = box.perpendicularWidth(k);
-                if (w / n[k] < cutoff) {
+                double thinnest = Double.POSITIVE_INFINITY;
+                int which = 0;
+                for (int j = 0; j < n[k]; j++) {
+                    double t = (cuts[k][j + 1] - cuts[k][j]) * w;
+                    if (t < thinnest) {
+                        thinnest = t;
+                        which = j;
+                    }
+                }
+                if (thinnest < cutoff) {
                     throw new IllegalStateException(String.format(
-                            "rank %d: bricks along %c are %.3f Å thick (cell width %.3f Å / %d bricks), thinner than "
-                                    + "the ghost cut-off %.3f Å (cut-off + skin): ghosts would be needed from beyond "
-                                    + "the neighbouring brick; use fewer domains along %c, a larger cell, or a smaller "
-                                    + "cut-off or skin", rank, AXES.charAt(k), w / n[k], w, n[k], cutoff, AXES.charAt(k)));
+                            "rank %d: brick %d of %d along %c is %.3f Å thick (cell width %.3f Å, cuts %s), thinner "
+                                    + "than the ghost cut-off %.3f Å (cut-off + skin): ghosts would be needed from "
+                                    + "beyond the neighbouring brick; use fewer domains along %c, a larger cell, or a "
+                                    + "smaller cut-off or skin", rank, which, n[k], AXES.charAt(k), thinnest, w,
+                            Arrays.toString(cuts[k]), cutoff, AXES.charAt(k)));
                 }
             }
         }
@@ -215,7 +346,7 @@ public final class DomainHalo implements HaloExchange {
                 for (int i = 0; i < atoms.nlocal; i++) {
                     double[] x = atoms.x;
                     box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], frac, 0);
-                    int t = Math.max(0, Math.min(n[k] - 1, (int) Math.floor(frac[k] * n[k])));
+                    int t = brickIndex(k, frac[k]);
                     if (t == idx[k]) {
                         if (keep != i) {
                             moveAtom(atoms, i, keep);
@@ -415,8 +546,8 @@ public final class DomainHalo implements HaloExchange {
     }
 
     private void remoteSweep(Atoms atoms, Box box, int k, double margin, int nlast) {
-        double lo = (double) idx[k] / n[k];
-        double hi = (double) (idx[k] + 1) / n[k];
+        double lo = cuts[k][idx[k]];
+        double hi = cuts[k][idx[k] + 1];
         // Both swaps exist on every rank of a split axis; beyond a non-periodic face one of their
         // peers is missing (-1) and that half of the swap is skipped.
         int sMinus = newSwap(k, MINUS, lower[k], upper[k]);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
 import org.dendrite.md.build.StructureBuilders;
+import org.dendrite.partition.LoadBalancer;
 
 /**
  * The typed top level of a run configuration (every key, unit, default and check is listed in
@@ -81,11 +82,12 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param checkpointEverySteps steps between checkpoints of the whole state (0 = none)
      * @param injectMemberLossAtStep fault injection for tests: terminate the last embedded member after
      *                        this step (0 = never)
+     * @param balance         the {@code balance:} sub-block (shift-style load balancing), or null for none
      */
     public record PartitionSpec(int[] grid, int count, String transport, double timeoutSeconds, int members,
                                 int expectedMembers, String clusterName, String bindInterface, int port,
                                 List<String> peers, double joinTimeoutSeconds, long checkpointEverySteps,
-                                long injectMemberLossAtStep) {
+                                long injectMemberLossAtStep, LoadBalancer.Settings balance) {
         /** Whether the run goes through the decomposed path (more than one domain, or Hazelcast). */
         public boolean decomposed() {
             return count > 1 || "hazelcast".equals(transport);
@@ -264,9 +266,22 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
             throw new ParamException(d.pathOf("inject_member_loss_at_step"), "needs partition.transport=hazelcast "
                     + "and partition.members >= 2 (one member is terminated, the others continue)");
         }
+        LoadBalancer.Settings balance = null;
+        if (d.has("balance")) {
+            Params b = d.child("balance");
+            String cost = b.getChoice("cost", "time", "time", "atoms");
+            try {
+                balance = new LoadBalancer.Settings(b.getInt("every_rebuilds", 10),
+                        cost.equals("atoms") ? LoadBalancer.Cost.ATOMS : LoadBalancer.Cost.TIME,
+                        b.getDouble("threshold", 1.1), b.getDouble("damping", 0.5));
+            } catch (IllegalArgumentException e) {
+                throw new ParamException(b.path(), e.getMessage());
+            }
+            b.finish();
+        }
         d.finish();
         return new PartitionSpec(grid, count, transport, timeout, members, expected, cluster, iface, port, peers,
-                join, checkpoint, inject);
+                join, checkpoint, inject, balance);
     }
 
     private static long nonNegative(Params p, String key, long def) {

@@ -39,6 +39,7 @@ import org.dendrite.md.state.RestartFile;
 import org.dendrite.md.state.SimulationState;
 import org.dendrite.partition.BrickGrid;
 import org.dendrite.partition.DecomposedRun;
+import org.dendrite.partition.LoadBalancer;
 import org.dendrite.partition.DomainHalo;
 import org.dendrite.partition.comm.Transport;
 
@@ -398,6 +399,9 @@ public final class RunJob implements AutoCloseable {
             try {
                 run.run(r -> {
                     int k = r.rank;
+                    if (ps.balance() != null) {
+                        run.halo(k).setBalancer(new LoadBalancer(ps.balance()));
+                    }
                     RankObservers ro = new RankObservers();
                     obs[k] = ro;
                     StateGather gather = info -> run.gather(k, info.state());
@@ -444,6 +448,15 @@ public final class RunJob implements AutoCloseable {
             }
             decomposition.put("exchange_share_per_rank", share);
             decomposition.put("sum_share_per_rank", sumShare);
+            LoadBalancer.Report balance = run.halo(0).lastBalance();
+            if (balance != null) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("last_rebuild", balance.rebuild());
+                b.put("imbalance_before", balance.imbalanceBefore());
+                b.put("atom_imbalance_after", balance.atomsImbalanceAfter());
+                b.put("cuts_frac", balance.cuts());
+                decomposition.put("last_balance", b);
+            }
             et = run.engine(0).timings();
             DomainHalo h0 = run.halo(0);
             long outputNanos = 0;

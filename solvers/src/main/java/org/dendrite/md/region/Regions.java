@@ -331,35 +331,19 @@ public final class Regions {
 
     /** Points in any of the regions. */
     public static Region union(List<Region> parts) {
-        List<Region> list = List.copyOf(parts);
-        return new Region() {
-            @Override
-            public PlacedRegion place(Box box) {
-                PlacedRegion[] placed = placeAll(list, box);
-                return (x, y, z) -> {
-                    for (PlacedRegion r : placed) {
-                        if (r.contains(x, y, z)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                };
-            }
-
-            @Override
-            public String describe() {
-                return "union of [" + String.join("; ", list.stream().map(Region::describe).toList()) + "]";
-            }
-
-            @Override
-            public String toString() {
-                return describe();
-            }
-        };
+        return combine(parts, false, "union");
     }
 
     /** Points in every one of the regions. */
     public static Region intersection(List<Region> parts) {
+        return combine(parts, true, "intersection");
+    }
+
+    /**
+     * A union ({@code all} false: inside as soon as one part contains the point) or an intersection
+     * ({@code all} true: outside as soon as one part does not).
+     */
+    private static Region combine(List<Region> parts, boolean all, String name) {
         List<Region> list = List.copyOf(parts);
         return new Region() {
             @Override
@@ -367,17 +351,17 @@ public final class Regions {
                 PlacedRegion[] placed = placeAll(list, box);
                 return (x, y, z) -> {
                     for (PlacedRegion r : placed) {
-                        if (!r.contains(x, y, z)) {
-                            return false;
+                        if (r.contains(x, y, z) != all) {
+                            return !all;
                         }
                     }
-                    return true;
+                    return all;
                 };
             }
 
             @Override
             public String describe() {
-                return "intersection of [" + String.join("; ", list.stream().map(Region::describe).toList()) + "]";
+                return name + " of [" + String.join("; ", list.stream().map(Region::describe).toList()) + "]";
             }
 
             @Override

@@ -61,36 +61,23 @@ final class PeriodicGrid {
      * whose {@code kind[j]} equals {@code wanted}, or −1. {@code tol} must not exceed the radius.
      */
     int find(double px, double py, double pz, double tol, int[] kind, int wanted) {
-        int[] c = {cellIndex(px, 0), cellIndex(py, 1), cellIndex(pz, 2)};
+        int[] bins = new int[27];
+        int nbins = neighbourBins(cellIndex(px, 0), cellIndex(py, 1), cellIndex(pz, 2), bins);
         double tolSq = tol * tol;
         int best = -1;
         double bestSq = Double.POSITIVE_INFINITY;
-        for (int dz = -1; dz <= 1; dz++) {
-            if (skip(dz, 2)) {
-                continue;
-            }
-            for (int dy = -1; dy <= 1; dy++) {
-                if (skip(dy, 1)) {
+        for (int q = 0; q < nbins; q++) {
+            for (int j = head[bins[q]]; j >= 0; j = next[j]) {
+                if (kind[j] != wanted) {
                     continue;
                 }
-                for (int dx = -1; dx <= 1; dx++) {
-                    if (skip(dx, 0)) {
-                        continue;
-                    }
-                    int b = (wrapCell(c[2] + dz, 2) * nb[1] + wrapCell(c[1] + dy, 1)) * nb[0] + wrapCell(c[0] + dx, 0);
-                    for (int j = head[b]; j >= 0; j = next[j]) {
-                        if (kind[j] != wanted) {
-                            continue;
-                        }
-                        double ex = minimumImage(x[3 * j] - px, 0);
-                        double ey = minimumImage(x[3 * j + 1] - py, 1);
-                        double ez = minimumImage(x[3 * j + 2] - pz, 2);
-                        double r2 = ex * ex + ey * ey + ez * ez;
-                        if (r2 < tolSq && r2 < bestSq) {
-                            bestSq = r2;
-                            best = j;
-                        }
-                    }
+                double ex = minimumImage(x[3 * j] - px, 0);
+                double ey = minimumImage(x[3 * j + 1] - py, 1);
+                double ez = minimumImage(x[3 * j + 2] - pz, 2);
+                double r2 = ex * ex + ey * ey + ez * ez;
+                if (r2 < tolSq && r2 < bestSq) {
+                    bestSq = r2;
+                    best = j;
                 }
             }
         }
@@ -105,46 +92,55 @@ final class PeriodicGrid {
         double r2max = r * r;
         int[] out = new int[64];
         int m = 0;
-        int[] c = new int[3];
+        int[] bins = new int[27];
         for (int i = 0; i < n; i++) {
-            c[0] = cellIndex(x[3 * i], 0);
-            c[1] = cellIndex(x[3 * i + 1], 1);
-            c[2] = cellIndex(x[3 * i + 2], 2);
+            int nbins = neighbourBins(cellIndex(x[3 * i], 0), cellIndex(x[3 * i + 1], 1), cellIndex(x[3 * i + 2], 2),
+                    bins);
             int start = m;
-            for (int dz = -1; dz <= 1; dz++) {
-                if (skip(dz, 2)) {
-                    continue;
-                }
-                for (int dy = -1; dy <= 1; dy++) {
-                    if (skip(dy, 1)) {
+            for (int q = 0; q < nbins; q++) {
+                for (int j = head[bins[q]]; j >= 0; j = next[j]) {
+                    if (j <= i || !filter.accept(i, j)) {
                         continue;
                     }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        if (skip(dx, 0)) {
-                            continue;
+                    double ex = minimumImage(x[3 * j] - x[3 * i], 0);
+                    double ey = minimumImage(x[3 * j + 1] - x[3 * i + 1], 1);
+                    double ez = minimumImage(x[3 * j + 2] - x[3 * i + 2], 2);
+                    if (ex * ex + ey * ey + ez * ez < r2max) {
+                        if (m + 2 > out.length) {
+                            out = Arrays.copyOf(out, 2 * out.length);
                         }
-                        int b = (wrapCell(c[2] + dz, 2) * nb[1] + wrapCell(c[1] + dy, 1)) * nb[0] + wrapCell(c[0] + dx, 0);
-                        for (int j = head[b]; j >= 0; j = next[j]) {
-                            if (j <= i || !filter.accept(i, j)) {
-                                continue;
-                            }
-                            double ex = minimumImage(x[3 * j] - x[3 * i], 0);
-                            double ey = minimumImage(x[3 * j + 1] - x[3 * i + 1], 1);
-                            double ez = minimumImage(x[3 * j + 2] - x[3 * i + 2], 2);
-                            if (ex * ex + ey * ey + ez * ez < r2max) {
-                                if (m + 2 > out.length) {
-                                    out = Arrays.copyOf(out, 2 * out.length);
-                                }
-                                out[m++] = i;
-                                out[m++] = j;
-                            }
-                        }
+                        out[m++] = i;
+                        out[m++] = j;
                     }
                 }
             }
             sortPairsByJ(out, start, m);
         }
         return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * The bins around bin (cx, cy, cz), itself included, each once, in z, y, x offset order (z
+     * outermost); returns how many were written to {@code out} (at most 27).
+     */
+    private int neighbourBins(int cx, int cy, int cz, int[] out) {
+        int m = 0;
+        for (int dz = -1; dz <= 1; dz++) {
+            if (skip(dz, 2)) {
+                continue;
+            }
+            for (int dy = -1; dy <= 1; dy++) {
+                if (skip(dy, 1)) {
+                    continue;
+                }
+                for (int dx = -1; dx <= 1; dx++) {
+                    if (!skip(dx, 0)) {
+                        out[m++] = (wrapCell(cz + dz, 2) * nb[1] + wrapCell(cy + dy, 1)) * nb[0] + wrapCell(cx + dx, 0);
+                    }
+                }
+            }
+        }
+        return m;
     }
 
     /** With fewer than 3 bins along an axis, the offsets −1, 0, +1 would visit a bin twice. */

@@ -23,6 +23,7 @@ import org.dendrite.config.Params;
 import org.dendrite.driver.BuildInfo;
 import org.dendrite.driver.config.RunConfig;
 import org.dendrite.driver.job.Inputs;
+import org.dendrite.md.analysis.RunMetrics;
 import org.dendrite.md.engine.EngineTimings;
 import org.dendrite.md.engine.ForceEngine;
 import org.dendrite.md.integrate.DynamicsStage;
@@ -72,6 +73,7 @@ public final class RunJob implements AutoCloseable {
     private BrickGrid grid;
     private PartitionLaunch launch;
     private final Map<String, Object> decomposition = new LinkedHashMap<>();
+    private final RunMetrics metrics = new RunMetrics();
 
     public RunJob(RunConfig cfg, Path restartFile, List<String> commandLine, PrintWriter out, PrintWriter err) {
         this.cfg = cfg;
@@ -612,8 +614,18 @@ public final class RunJob implements AutoCloseable {
             m.put("timing", timing);
             m.put("performance", performance(steps, loopNanos));
             m.put("final_thermo", lastThermo);
+            m.put("metrics", metrics.asMap());
+        }
+        if ("completed".equals(status)) {
+            RunDirectory.writeAtomically(dir.resolve("metrics.json"),
+                    Json.pretty(metrics.asMap()).getBytes(StandardCharsets.UTF_8));
         }
         RunDirectory.writeAtomically(dir.resolve("run.json"), Json.pretty(m).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The run's declared results ({@code metrics.json}); analyses attached to the run add to it. */
+    public RunMetrics metrics() {
+        return metrics;
     }
 
     private static String hostName() {

@@ -60,9 +60,10 @@ class RunCommandTest {
         String json = Files.readString(out.resolve("run.json"));
         for (String key : List.of("\"status\": \"completed\"", "\"git_commit\"", "\"java\"", "\"os\"", "\"host\"",
                 "\"effective_config\"", "\"seeds\"", "\"start_time\"", "\"end_time\"", "\"stages\"", "\"wall_s\"",
-                "\"timing\"", "\"force_s\"", "\"neighbor_s\"", "\"integrate_s\"", "\"output_s\"", "\"sha256\"")) {
+                "\"timing\"", "\"force_s\"", "\"neighbor_s\"", "\"integrate_s\"", "\"output_s\"", "\"sha256\"", "\"metrics\"")) {
             assertTrue(json.contains(key), "run.json lacks " + key);
         }
+        assertTrue(Files.isRegularFile(out.resolve("metrics.json")), "a completed run declares its metrics");
         assertTrue(Files.size(out.resolve("traj.extxyz")) > 0);
         assertTrue(Files.size(out.resolve("traj.lammpstrj")) > 0);
         assertTrue(Files.isRegularFile(out.resolve("restart/step-20.restart")));

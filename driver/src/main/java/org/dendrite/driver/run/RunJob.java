@@ -74,6 +74,8 @@ public final class RunJob implements AutoCloseable {
     private PartitionLaunch launch;
     private final Map<String, Object> decomposition = new LinkedHashMap<>();
     private final RunMetrics metrics = new RunMetrics();
+    /** Transports made by the caller, one per rank, null where another process hosts the rank. */
+    private Transport[] hostedTransports;
 
     public RunJob(RunConfig cfg, Path restartFile, List<String> commandLine, PrintWriter out, PrintWriter err) {
         this.cfg = cfg;
@@ -81,6 +83,16 @@ public final class RunJob implements AutoCloseable {
         this.commandLine = List.copyOf(commandLine);
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Runs only the ranks whose entry is non-null, over transports the caller made and closes (a
+     * Spark ensemble's barrier task hosts one rank per task; docs/ensembles.md). Call before
+     * {@link #prepare()}: no Hazelcast member is started by this job then. The process hosting rank 0
+     * passes its run directory to {@link #run}; the others pass null and write nothing.
+     */
+    public void hostRanks(Transport[] transports) {
+        this.hostedTransports = transports.clone();
     }
 
     /** Reads structure, force field, stages and (if given) the restart file; throws on bad input. */
@@ -113,7 +125,12 @@ public final class RunJob implements AutoCloseable {
             state = new SimulationState(structure.atoms(), structure.box(), cfg.seed());
         }
         checkPartition();
-        if (cfg.partition().decomposed()) {
+        if (hostedTransports != null) {
+            if (!cfg.partition().decomposed() || hostedTransports.length != grid.domains()) {
+                throw new IllegalArgumentException("the caller hosts " + hostedTransports.length + " rank transport(s) "
+                        + "but partition.domains gives " + grid.domains() + " domain(s)");
+            }
+        } else if (cfg.partition().decomposed()) {
             launch = new PartitionLaunch(cfg.partition());
             launch.start();
         }
@@ -299,6 +316,11 @@ public final class RunJob implements AutoCloseable {
      */
     private void runDecomposed(RunDirectory dir) throws IOException {
         RunConfig.PartitionSpec ps = cfg.partition();
+        if (hostedTransports != null) {
+            // Ranks spread over processes by the caller: a failure ends the run (the caller retries it).
+            runDecomposedOnce(dir, dir == null ? null : new CheckpointStore(dir.resolve("checkpoint"), null), state.step);
+            return;
+        }
         CheckpointStore store = new CheckpointStore(dir.resolve("checkpoint"),
                 launch.hazelcast() ? launch.checkpointMap() : null);
         decomposition.put("checkpoint_every_steps", ps.checkpointEverySteps());
@@ -379,13 +401,15 @@ public final class RunJob implements AutoCloseable {
         decomposition.put("domains", ranks);
         decomposition.put("transport", ps.transport());
         decomposition.put("engine_threads_per_rank", engineThreads);
-        if ("hazelcast".equals(ps.transport())) {
+        if ("hazelcast".equals(ps.transport()) && launch != null) {
             decomposition.put("members", ps.members());
             decomposition.put("expected_members", ps.expectedMembers());
             decomposition.put("cluster_name", ps.clusterName());
             decomposition.put("member_addresses", launch.memberAddresses());
         }
-        writeRunJson(dir, "running", null, null, null, 0, 0);
+        if (dir != null) {
+            writeRunJson(dir, "running", null, null, null, 0, 0);
+        }
         RunConfig.OutputSpec o = cfg.output();
         long startStep = originalStart;
         ProgressReporter progress = new ProgressReporter(err, remainingSteps(), o.progressEverySeconds(), state.step);
@@ -393,7 +417,7 @@ public final class RunJob implements AutoCloseable {
         TimingBreakdown timing = new TimingBreakdown();
         long loopNanos;
         EngineTimings et;
-        Transport[] transports = launch.transports(ranks);
+        Transport[] transports = hostedTransports != null ? hostedTransports : launch.transports(ranks);
         try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
                 transports)) {
             decomposition.put("atoms_per_rank_start", run.startCounts());
@@ -411,7 +435,8 @@ public final class RunJob implements AutoCloseable {
                     attachObservers(protocol, dir, k == 0, ro, gather, k == 0 ? progress : null);
                     add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather,
                             k == 0 ? store : null));
-                    if (k == 0 && ps.injectMemberLossAtStep() > 0 && launch.live().size() == launch.memberCount()) {
+                    if (k == 0 && launch != null && ps.injectMemberLossAtStep() > 0
+                            && launch.live().size() == launch.memberCount()) {
                         add(protocol, ro.timed, memberLossInjection(ps.injectMemberLossAtStep()));
                     }
                     long start = System.nanoTime();
@@ -438,11 +463,21 @@ public final class RunJob implements AutoCloseable {
                     }
                 }
             }
+            if (obs[0] == null) {
+                // Rank 0 runs in another process, which writes the run directory.
+                return;
+            }
             state = obs[0].finalState;
             decomposition.put("atoms_per_rank_end", run.currentCounts());
             List<Double> share = new ArrayList<>();
             List<Double> sumShare = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
+                if (obs[r] == null) {
+                    // Hosted by another process: its shares are not known here.
+                    share.add(null);
+                    sumShare.add(null);
+                    continue;
+                }
                 DomainHalo h = run.halo(r);
                 double loop = Math.max(1, obs[r].loopNanos);
                 share.add(h.exchangeNanos() / loop);
@@ -477,7 +512,9 @@ public final class RunJob implements AutoCloseable {
             timing.set(TimingBreakdown.Section.OTHER, setupNanos);
             timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
         } finally {
-            PartitionLaunch.closeAll(transports);
+            if (hostedTransports == null) {
+                PartitionLaunch.closeAll(transports);
+            }
         }
         long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);

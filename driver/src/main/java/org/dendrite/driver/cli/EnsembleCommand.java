@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.dendrite.driver.ensemble.EnsembleConfig;
+import org.dendrite.driver.ensemble.EnsembleExpansion;
+import org.dendrite.driver.ensemble.Member;
+import org.dendrite.driver.ensemble.MemberRunner;
 import org.dendrite.driver.ensemble.EnsembleRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +58,9 @@ public final class EnsembleCommand implements Callable<Integer> {
             description = "Run the members one after another in this JVM, without Spark (for comparison).")
     boolean sequential;
 
+    @Option(names = "--dry-run", description = "List the expanded members (id, domains, overrides, state) and stop.")
+    boolean dryRun;
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +76,15 @@ public final class EnsembleCommand implements Callable<Integer> {
             cfg = EnsembleConfig.load(config, all);
         } catch (RuntimeException e) {
             throw Errors.badInput(e);
+        }
+        if (dryRun) {
+            for (Member m : EnsembleExpansion.expand(cfg, "dry-run")) {
+                stdout.printf("%s  domains=%d%s  %s  %s%n", m.id, m.domains, m.hazelcast ? " (hazelcast)" : "",
+                        MemberRunner.isComplete(Path.of(m.runDir), m.id) ? "complete" : "to run",
+                        String.join(" ", m.overrides));
+            }
+            stdout.flush();
+            return 0;
         }
         Set<String> ids = only == null ? null : new LinkedHashSet<>(only);
         List<String> cmd = new ArrayList<>();

@@ -43,9 +43,10 @@ public record EnsembleConfig(ConfigTree tree, String description, String name, P
     /**
      * One sweep axis: a column {@code name} in the results table, the base-config keys its value
      * is written to (several keys move together, e.g. the velocity and thermostat temperatures),
-     * and its values (numbers, strings, lists or mappings, written as YAML into the keys).
+     * its values (numbers, strings, lists or mappings, written as YAML into the keys), and optional
+     * labels that stand for the values in the results table and member ids (for mappings).
      */
-    public record Axis(String name, List<String> keys, List<Object> values) {
+    public record Axis(String name, List<String> keys, List<Object> values, List<String> labels) {
     }
 
     /**
@@ -187,8 +188,13 @@ public record EnsembleConfig(ConfigTree tree, String description, String name, P
             if (!(raw instanceof List<?> list) || list.isEmpty()) {
                 throw new ParamException(a.pathOf("values"), "needs a non-empty list of values");
             }
+            List<String> labels = a.has("labels") ? a.getStrings("labels") : null;
+            if (labels != null && labels.size() != list.size()) {
+                throw new ParamException(a.pathOf("labels"), "needs one label per value (" + list.size() + "), got "
+                        + labels.size());
+            }
             a.finish();
-            axes.add(new Axis(name, List.copyOf(keys), new ArrayList<>((List<Object>) raw)));
+            axes.add(new Axis(name, List.copyOf(keys), new ArrayList<>((List<Object>) raw), labels));
         }
         if (axes.isEmpty()) {
             throw new ParamException("axes", "needs at least one axis (name, key or keys, values)");

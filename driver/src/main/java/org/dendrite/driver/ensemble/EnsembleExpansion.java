@@ -24,23 +24,24 @@ public final class EnsembleExpansion {
 
     /** Every member, in order: product (last axis fastest) or zip, each combination {@code repeats} times. */
     public static List<Member> expand(EnsembleConfig cfg, String invocation) {
-        List<List<Object>> combos = new ArrayList<>();
+        // Combinations are lists of value indices, so a value's label can be found again.
+        List<List<Integer>> combos = new ArrayList<>();
         List<EnsembleConfig.Axis> axes = cfg.axes();
         if ("zip".equals(cfg.combine())) {
             for (int i = 0; i < axes.get(0).values().size(); i++) {
-                List<Object> c = new ArrayList<>();
-                for (EnsembleConfig.Axis a : axes) {
-                    c.add(a.values().get(i));
+                List<Integer> c = new ArrayList<>();
+                for (int k = 0; k < axes.size(); k++) {
+                    c.add(i);
                 }
                 combos.add(c);
             }
         } else {
             combos.add(new ArrayList<>());
             for (EnsembleConfig.Axis a : axes) {
-                List<List<Object>> next = new ArrayList<>();
-                for (List<Object> c : combos) {
-                    for (Object v : a.values()) {
-                        List<Object> d = new ArrayList<>(c);
+                List<List<Integer>> next = new ArrayList<>();
+                for (List<Integer> c : combos) {
+                    for (int v = 0; v < a.values().size(); v++) {
+                        List<Integer> d = new ArrayList<>(c);
                         d.add(v);
                         next.add(d);
                     }
@@ -49,7 +50,7 @@ public final class EnsembleExpansion {
             }
         }
         List<Member> members = new ArrayList<>();
-        for (List<Object> combo : combos) {
+        for (List<Integer> combo : combos) {
             for (int r = 0; r < cfg.repeats(); r++) {
                 members.add(member(cfg, combo, r, members.size(), invocation));
             }
@@ -57,14 +58,14 @@ public final class EnsembleExpansion {
         return members;
     }
 
-    private static Member member(EnsembleConfig cfg, List<Object> combo, int repeat, int index, String invocation) {
+    private static Member member(EnsembleConfig cfg, List<Integer> combo, int repeat, int index, String invocation) {
         Map<String, String> params = new LinkedHashMap<>();
         List<String> overrides = new ArrayList<>(cfg.set());
         overrides.add("threads=" + cfg.threadsPerMember());
         for (int k = 0; k < combo.size(); k++) {
             EnsembleConfig.Axis a = cfg.axes().get(k);
-            String text = valueText(combo.get(k));
-            params.put(a.name(), text);
+            String text = valueText(a.values().get(combo.get(k)));
+            params.put(a.name(), a.labels() != null ? a.labels().get(combo.get(k)) : text);
             for (String key : a.keys()) {
                 overrides.add(key + "=" + text);
             }

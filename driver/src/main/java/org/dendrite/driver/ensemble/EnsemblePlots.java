@@ -35,11 +35,19 @@ public final class EnsemblePlots {
         Path file = dir.resolve(spec.file());
         List<double[]> points = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        // A categorical axis (labels such as crystal / interface / amorphous) is plotted at 0, 1, 2, ...
+        // in the order of the members, with the key in the axis label.
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        for (Map<String, Object> row : table.rows()) {
+            if (row.get(spec.x()) instanceof String label) {
+                categories.putIfAbsent(label, categories.size());
+            }
+        }
         for (Map<String, Object> row : table.rows()) {
             Object x = row.get(spec.x());
             Object y = row.get(spec.metric());
-            if (!MemberResult.COMPLETED.equals(row.get("status")) || !(x instanceof Double xv)
-                    || !(y instanceof Double yv)) {
+            Double xv = x instanceof Double d ? d : x instanceof String label ? (double) categories.get(label) : null;
+            if (!MemberResult.COMPLETED.equals(row.get("status")) || xv == null || !(y instanceof Double yv)) {
                 continue;
             }
             points.add(new double[] {xv, yv});
@@ -55,7 +63,7 @@ public final class EnsemblePlots {
             return new Outcome(null, "plot " + spec.file() + " skipped: fewer than 2 completed members with a numeric '"
                     + spec.metric() + "' and '" + spec.x() + "'", null);
         }
-        if ("arrhenius".equals(spec.type())) {
+        if ("arrhenius".equals(spec.type()) && categories.isEmpty()) {
             return arrhenius(spec, points, file);
         }
         Map<String, TreeMap<Double, double[]>> byGroup = new LinkedHashMap<>();
@@ -70,7 +78,13 @@ public final class EnsemblePlots {
         for (Map.Entry<String, TreeMap<Double, double[]>> e : byGroup.entrySet()) {
             series.add(means(e.getKey().isEmpty() ? spec.metric() : e.getKey(), e.getValue()));
         }
-        Plots.line(file, spec.metric() + " against " + spec.x(), spec.x(), spec.metric(), series, Double.NaN);
+        String xLabel = spec.x();
+        if (!categories.isEmpty()) {
+            StringBuilder key = new StringBuilder();
+            categories.forEach((label, i) -> key.append(key.length() > 0 ? ", " : "").append(i).append(" = ").append(label));
+            xLabel += " (" + key + ")";
+        }
+        Plots.line(file, spec.metric() + " against " + spec.x(), xLabel, spec.metric(), series, Double.NaN);
         return new Outcome(file.getFileName().toString(), "", null);
     }
 

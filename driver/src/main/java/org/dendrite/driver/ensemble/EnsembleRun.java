@@ -74,6 +74,8 @@ public final class EnsembleRun {
         Map<String, MemberResult> results = new LinkedHashMap<>();
         Map<String, Object> sparkInfo = new LinkedHashMap<>();
         SparkEnsemble spark = null;
+        Map<String, Object> phases = new LinkedHashMap<>();
+        long tp = System.nanoTime();
         try {
             if (mode == Mode.SPARK) {
                 String m = master != null ? master
@@ -83,6 +85,7 @@ public final class EnsembleRun {
                 sparkInfo.put("application_id", spark.applicationId());
                 sparkInfo.put("version", spark.session().version());
                 sparkInfo.put("default_parallelism", spark.defaultParallelism());
+                tp = phase(phases, "spark_session_s", tp);
                 if (!pending.isEmpty()) {
                     results.putAll(spark.run(pending, out));
                 }
@@ -108,10 +111,13 @@ public final class EnsembleRun {
                     results.put(m.id, MemberRunner.run(m));
                 }
             }
+            tp = phase(phases, "members_s", tp);
             ResultsTable table = ResultsTable.build(members, results);
             table.writeCsv(root.resolve("results.csv"));
+            tp = phase(phases, "table_csv_s", tp);
             if (spark != null) {
                 table.writeParquet(spark.session(), root.resolve("results.parquet"));
+                tp = phase(phases, "parquet_s", tp);
             }
             Files.createDirectories(root.resolve("plots"));
             List<Map<String, Object>> plots = new ArrayList<>();
@@ -133,6 +139,7 @@ public final class EnsembleRun {
                 }
                 plots.add(pm);
             }
+            phase(phases, "plots_s", tp);
             List<String> failed = new ArrayList<>();
             int completed = 0;
             for (Map<String, Object> row : table.rows()) {
@@ -148,6 +155,7 @@ public final class EnsembleRun {
             }
             double wall = (System.nanoTime() - t0) * 1e-9;
             String rerun = failed.isEmpty() ? "" : rerunCommand(failed);
+            sparkInfo.put("phases", phases);
             writeRunJson(members, results, table, plots, sparkInfo, invocation, wall, rerun, ran, reused);
             for (Map<String, Object> row : table.rows()) {
                 if (failed.contains((String) row.get("member_id"))) {
@@ -155,9 +163,9 @@ public final class EnsembleRun {
                             ((Double) row.get("attempts")).intValue(), row.get("failure_class"), row.get("error"));
                 }
             }
-            out.printf(Locale.ROOT, "ensemble %s: %d/%d completed (%d ran now, %d reused), %d failed, %.1f s; "
+            out.printf(Locale.ROOT, "ensemble %s: %d/%d completed (%d ran now, %d reused), %d failed, %.1f s %s; "
                             + "results: %s%n", cfg.name(), completed, members.size(), ran, reused, failed.size(), wall,
-                    root.resolve("results.csv"));
+                    Json.compact(phases), root.resolve("results.csv"));
             if (!failed.isEmpty()) {
                 out.println("rerun only the failed members: " + rerun);
             }
@@ -168,6 +176,12 @@ public final class EnsembleRun {
                 spark.close();
             }
         }
+    }
+
+    private static long phase(Map<String, Object> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) * 1e-9);
+        return now;
     }
 
     /** The command line of this sweep with {@code --only} naming the failed members. */

@@ -61,7 +61,10 @@ public final class EnsembleExpansion {
     private static Member member(EnsembleConfig cfg, List<Integer> combo, int repeat, int index, String invocation) {
         Map<String, String> params = new LinkedHashMap<>();
         List<String> overrides = new ArrayList<>(cfg.set());
-        overrides.add("threads=" + cfg.threadsPerMember());
+        if (!conductionBase(cfg.base())) {
+            // An MD run's force loop gets the task's cores; a conduction job has no thread setting.
+            overrides.add("threads=" + cfg.threadsPerMember());
+        }
         for (int k = 0; k < combo.size(); k++) {
             EnsembleConfig.Axis a = cfg.axes().get(k);
             String text = valueText(a.values().get(combo.get(k)));
@@ -92,6 +95,15 @@ public final class EnsembleExpansion {
         m.domains = d[0];
         m.hazelcast = d[1] == 1;
         return m;
+    }
+
+    /** Whether the base is a {@code job: conduction} config (unreadable bases count as MD; their members fail as bad input). */
+    static boolean conductionBase(java.nio.file.Path base) {
+        try {
+            return "conduction".equals(String.valueOf(ConfigTree.load(base).root().get("job")));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** A value as it is written into a {@code --set}: numbers and strings plain, lists and maps as flow JSON. */

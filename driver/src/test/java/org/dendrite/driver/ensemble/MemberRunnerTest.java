@@ -76,4 +76,32 @@ class MemberRunnerTest {
         assertEquals(MemberResult.COMPLETED, third.status);
         assertTrue(Files.isRegularFile(Path.of(m.runDir, "metrics.json")));
     }
+
+    @Test
+    @DisplayName("a job: conduction base sweeps like an MD one: each member's summary.json numbers are its metrics")
+    void conductionMembersReportTheirSummary() throws Exception {
+        Path base = dir.resolve("cond.yaml");
+        Files.writeString(base, String.join("\n",
+                "job: conduction",
+                "geometry: {width_um: 20, thickness_um: 10, grain_size_um: 5, seed: 1}",
+                "mesh: {element_size_um: 1}",
+                "materials: {sigma_grain_S_per_m: 0.1, sigma_gb_S_per_m: 1.0e-6, gb_thickness_nm: 5}",
+                "layers: {top: {thickness_um: 2, sigma_S_per_m: 0.01}}",
+                "voltage_V: 0.1", ""));
+        Path cfg = dir.resolve("layers.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "job: ensemble",
+                "base: " + base,
+                "axes: [{name: layer_thickness_um, key: layers.top.thickness_um, values: [1, 4]}]",
+                "output: " + dir.resolve("layers-out"),
+                "plots: [{type: parameter, metric: hot_spot_ratio}]", ""));
+        java.io.StringWriter log = new java.io.StringWriter();
+        EnsembleRun.Outcome o = new EnsembleRun(EnsembleConfig.load(cfg, List.of()), List.of("test"),
+                new java.io.PrintWriter(log, true)).run(EnsembleRun.Mode.SEQUENTIAL, null, null, false);
+        assertEquals(2, o.completed(), log.toString());
+        for (java.util.Map<String, Object> row : o.table().rows()) {
+            assertTrue(row.get("hot_spot_ratio") instanceof Double h && h >= 1.0, row.toString());
+        }
+        assertTrue(Files.size(dir.resolve("layers-out/plots/parameter-hot_spot_ratio.png")) > 1000);
+    }
 }

@@ -21,13 +21,16 @@ import org.dendrite.driver.cli.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6 acceptance on {@code local[2]} with tiny bcc Li members (54 atoms, test EAM): a sweep,
  * its resume, a rerun of one deleted member, retries and bad input. One Spark session serves the
- * class (the command reuses a running session and leaves it running).
+ * class (the command reuses a running session and leaves it running). The 8-member sweep runs
+ * three sweeps with Parquet (25 s on an idle machine, 45 s at load 15), hence {@code long}; the
+ * failure test stays in the default suite and exercises Spark, Kryo registration and Parquet.
  */
 class EnsembleSparkTest {
     static SparkSession spark;
@@ -72,6 +75,7 @@ class EnsembleSparkTest {
     }
 
     @Test
+    @Tag("long")
     @DisplayName("8-member temperature sweep on local[2]: table, Parquet, Arrhenius plot, run.json; rerun does no work; "
             + "a deleted member alone reruns")
     void sweepResumesAndRerunsOnlyTheDeletedMember() throws Exception {

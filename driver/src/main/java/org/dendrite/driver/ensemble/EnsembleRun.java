@@ -77,18 +77,12 @@ public final class EnsembleRun {
         Map<String, Object> phases = new LinkedHashMap<>();
         long tp = System.nanoTime();
         try {
-            if (mode == Mode.SPARK) {
-                String m = master != null ? master
-                        : System.getProperty("spark.master") != null ? null : cfg.sparkMaster();
-                spark = new SparkEnsemble("dendrite-ensemble-" + cfg.name(), m, cfg.sparkConf(), cfg.threadsPerMember());
-                sparkInfo.put("master", spark.master());
-                sparkInfo.put("application_id", spark.applicationId());
-                sparkInfo.put("version", spark.session().version());
-                sparkInfo.put("default_parallelism", spark.defaultParallelism());
+            Path csv = root.resolve("results.csv");
+            Path parquet = root.resolve("results.parquet");
+            if (mode == Mode.SPARK && !pending.isEmpty()) {
+                spark = startSpark(master, sparkInfo);
                 tp = phase(phases, "spark_session_s", tp);
-                if (!pending.isEmpty()) {
-                    results.putAll(spark.run(pending, out));
-                }
+                results.putAll(spark.run(pending, out));
             } else {
                 for (Member m : pending) {
                     results.put(m.id, MemberRunner.run(m));
@@ -113,17 +107,41 @@ public final class EnsembleRun {
             }
             tp = phase(phases, "members_s", tp);
             ResultsTable table = ResultsTable.build(members, results);
-            table.writeCsv(root.resolve("results.csv"));
+            byte[] csvBytes = table.csvBytes();
+            // Nothing ran and the table is what the files already hold: leave them (and Spark) alone.
+            boolean unchanged = pending.isEmpty() && Files.isRegularFile(csv)
+                    && java.util.Arrays.equals(Files.readAllBytes(csv), csvBytes)
+                    && (mode != Mode.SPARK || Files.isDirectory(parquet));
+            if (!unchanged) {
+                RunDirectory.writeAtomically(csv, csvBytes);
+            }
             tp = phase(phases, "table_csv_s", tp);
-            if (spark != null) {
-                table.writeParquet(spark.session(), root.resolve("results.parquet"));
+            if (mode == Mode.SPARK && !unchanged) {
+                if (spark == null) {
+                    spark = startSpark(master, sparkInfo);
+                }
+                table.writeParquet(spark.session(), parquet);
                 tp = phase(phases, "parquet_s", tp);
+            }
+            if (unchanged) {
+                sparkInfo.put("master", "not started: nothing to run and results.csv/results.parquet unchanged");
+                out.println("ensemble: nothing to run; results.csv, results.parquet and plots are up to date");
             }
             Files.createDirectories(root.resolve("plots"));
             List<Map<String, Object>> plots = new ArrayList<>();
             List<String> axisNames = new ArrayList<>();
             cfg.axes().forEach(a -> axisNames.add(a.name()));
             for (EnsembleConfig.PlotSpec p : cfg.plots()) {
+                if (unchanged && Files.isRegularFile(root.resolve("plots").resolve(p.file()))) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("type", p.type());
+                    pm.put("metric", p.metric());
+                    pm.put("x", p.x());
+                    pm.put("file", "plots/" + p.file());
+                    pm.put("note", "unchanged");
+                    plots.add(pm);
+                    continue;
+                }
                 EnsemblePlots.Outcome o = EnsemblePlots.plot(p, table, axisNames, root.resolve("plots"));
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("type", p.type());
@@ -176,6 +194,17 @@ public final class EnsembleRun {
                 spark.close();
             }
         }
+    }
+
+    private SparkEnsemble startSpark(String master, Map<String, Object> sparkInfo) {
+        String m = master != null ? master : System.getProperty("spark.master") != null ? null : cfg.sparkMaster();
+        SparkEnsemble spark = new SparkEnsemble("dendrite-ensemble-" + cfg.name(), m, cfg.sparkConf(),
+                cfg.threadsPerMember());
+        sparkInfo.put("master", spark.master());
+        sparkInfo.put("application_id", spark.applicationId());
+        sparkInfo.put("version", spark.session().version());
+        sparkInfo.put("default_parallelism", spark.defaultParallelism());
+        return spark;
     }
 
     private static long phase(Map<String, Object> phases, String name, long since) {

@@ -220,6 +220,11 @@ public final class MemberRunner {
             if (j.get("wall_s") instanceof Number w) {
                 r.wallSeconds = w.doubleValue();
             }
+            if (j.get("failed_attempts") instanceof List<?> h) {
+                List<String> classes = new ArrayList<>();
+                h.forEach(c -> classes.add(String.valueOf(c)));
+                r.history = String.join(";", classes);
+            }
         } catch (IOException e) {
             // isComplete read it a moment ago; the defaults above stand.
         }

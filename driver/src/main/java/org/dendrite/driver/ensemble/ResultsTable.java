@@ -36,8 +36,8 @@ public final class ResultsTable {
     /** Columns before the parameters. */
     static final List<String> HEAD = List.of("member_id");
     /** Columns between the parameters and the metrics. */
-    static final List<String> STATUS = List.of("status", "attempts", "failure_class", "failed_attempts", "reused",
-            "wall_s", "host");
+    static final List<String> STATUS = List.of("status", "attempts", "failure_class", "failed_attempts", "wall_s",
+            "host");
     /** Columns after the metrics. */
     static final List<String> TAIL = List.of("error", "run_dir");
 
@@ -81,7 +81,6 @@ public final class ResultsTable {
             row.put("attempts", (double) r.attempts);
             row.put("failure_class", r.failureClass);
             row.put("failed_attempts", r.history);
-            row.put("reused", String.valueOf(r.reused));
             row.put("wall_s", r.wallSeconds);
             row.put("host", r.host);
             if (MemberResult.COMPLETED.equals(r.status)) {
@@ -170,6 +169,11 @@ public final class ResultsTable {
 
     /** CSV with a header; numbers in full precision, text quoted when it holds a comma, quote or newline. */
     public void writeCsv(Path file) throws IOException {
+        RunDirectory.writeAtomically(file, csvBytes());
+    }
+
+    /** The CSV text (a completed member's row depends only on its directory, so an unchanged sweep gives the same bytes). */
+    public byte[] csvBytes() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", columns)).append('\n');
         for (Map<String, Object> r : rows) {
@@ -189,7 +193,7 @@ public final class ResultsTable {
             }
             sb.append('\n');
         }
-        RunDirectory.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The same table as one Parquet file set (written through Spark SQL, overwritten each sweep). */

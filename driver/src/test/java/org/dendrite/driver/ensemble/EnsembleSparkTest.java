@@ -105,6 +105,8 @@ class EnsembleSparkTest {
         Cli again = cli("ensemble", cfg.toString(), "--master", "local[2]");
         assertEquals(0, again.code, again.out + again.err);
         assertTrue(again.out.contains("0 to run") && again.out.contains("(0 ran now, 8 reused)"), again.out);
+        assertTrue(again.out.contains("nothing to run; results.csv, results.parquet and plots are up to date"),
+                "an unchanged sweep leaves its table alone: " + again.out);
 
         Path victim = out.resolve("members").resolve(rows.get(3).get("member_id"));
         Path other = out.resolve("members").resolve(rows.get(0).get("member_id"));

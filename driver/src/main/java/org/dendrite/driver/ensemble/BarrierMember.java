@@ -87,7 +87,7 @@ public final class BarrierMember {
                         Duration.ofMillis(Math.round(cfg.partition().timeoutSeconds() * 1000)));
                 ts[rank] = transport;
                 try (RunJob job = new RunJob(cfg, null, MemberRunner.commandLine(m), log, log)) {
-                    job.hostRanks(ts);
+                    job.useTransports(ts);
                     job.prepare();
                     if (rank == 0) {
                         created[0] = RunDirectory.create(dir);

@@ -12,7 +12,8 @@
 # Uses an installed Spark's spark-submit when there is one ($SPARK_SUBMIT, $SPARK_HOME/bin/spark-submit,
 # or spark-submit on PATH); otherwise runs Spark's own submission class from the jar,
 # `java -cp dendrite.jar org.apache.spark.deploy.SparkSubmit`, which is what spark-submit calls.
-# DENDRITE_SPARK_SUBMIT=jar forces the second path. Environment: JAVA, JAVA_OPTS (driver JVM when
+# DENDRITE_SPARK_SUBMIT=jar forces the second path. The properties file replaces an installed Spark's
+# spark-defaults.conf; add --load-spark-defaults (Spark 4) to the spark-submit options to read both. Environment: JAVA, JAVA_OPTS (driver JVM when
 # no Spark is installed), DENDRITE_JAR (default driver/target/dendrite.jar, built when missing).
 set -euo pipefail
 

@@ -49,6 +49,11 @@ public final class ResultsTable {
         this.rows = rows;
     }
 
+    /** A table of given rows (column order as given), e.g. rows read back from results.csv. */
+    static ResultsTable of(List<String> columns, List<Map<String, Object>> rows) {
+        return new ResultsTable(List.copyOf(columns), rows);
+    }
+
     public List<String> columns() {
         return columns;
     }

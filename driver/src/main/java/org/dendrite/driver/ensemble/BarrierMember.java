@@ -125,6 +125,8 @@ public final class BarrierMember {
                 if (rank == 0) {
                     Path done = MemberRunner.finish(m, created[0], log);
                     MemberRunner.annotate(done, attempts, r.wallSeconds, history);
+                    log.flush();
+                    MemberRunner.writeLog(done, logText);
                 }
                 r.status = MemberResult.COMPLETED;
                 r.failureClass = "";
@@ -136,8 +138,9 @@ public final class BarrierMember {
             r.error = reason;
             history.add(worst.label());
             if (rank == 0) {
-                MemberRunner.setAside(m, dir, created[0], attempts, worst, reason,
-                        failure != null ? failure : new IllegalStateException(reason));
+                log.flush();
+                MemberRunner.writeLog(MemberRunner.setAside(m, dir, created[0], attempts, worst, reason,
+                        failure != null ? failure : new IllegalStateException(reason)), logText);
             }
             if (!worst.retryable()) {
                 break;

@@ -77,6 +77,7 @@ public final class MemberRunner {
                 r.status = MemberResult.COMPLETED;
                 r.wallSeconds = (System.nanoTime() - t0) * 1e-9;
                 annotate(done, attempts, r.wallSeconds, history);
+                writeLog(done, logText);
                 r.failureClass = "";
                 r.error = "";
                 break;
@@ -87,7 +88,7 @@ public final class MemberRunner {
                 r.failureClass = cls.label();
                 r.error = describe(e, cls);
                 history.add(cls.label());
-                setAside(m, dir, created[0], attempts, cls, r.error, e);
+                writeLog(setAside(m, dir, created[0], attempts, cls, r.error, e), logText);
                 if (!cls.retryable()) {
                     break;
                 }
@@ -270,7 +271,8 @@ public final class MemberRunner {
         return n;
     }
 
-    static void setAside(Member m, Path dir, RunDirectory created, int attempt, FailureClass cls,
+    /** Moves a failed attempt's directory to {@code DIR.attempts/<sweep>-<n>-<class>/} and returns that path. */
+    static Path setAside(Member m, Path dir, RunDirectory created, int attempt, FailureClass cls,
                                  String reason, Throwable e) {
         Path attemptsDir = sibling(dir, ".attempts");
         String name = m.invocation + "-" + attempt + "-" + cls.label();
@@ -286,6 +288,18 @@ public final class MemberRunner {
             } catch (IOException io) {
                 // The reason still reaches the results table.
             }
+        }
+        return attemptsDir.resolve(name);
+    }
+
+    /** The job's own stdout/stderr lines (progress, timing table) as {@code member.log} of the attempt. */
+    static void writeLog(Path attemptDir, StringWriter logText) {
+        try {
+            if (Files.isDirectory(attemptDir)) {
+                Files.writeString(attemptDir.resolve("member.log"), logText.toString(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            // A missing log must not turn a result into a failure.
         }
     }
 

@@ -43,6 +43,8 @@ class MemberRunnerTest {
                     && p.getFileName().toString().endsWith("executor_lost")));
         }
         assertTrue(MemberRunner.isComplete(Path.of(m.runDir), m.id));
+        assertTrue(Files.readString(Path.of(m.runDir, "member.log")).contains("Timing breakdown"),
+                "the job's own output is kept as member.log");
     }
 
     @Test

@@ -7,6 +7,7 @@
 # each into a fresh directory; prints the sweep wall times, the phases and the derived numbers.
 #   tools/spark/bench_ensemble.sh [OUTDIR]        (default /tmp/dendrite-ensemble-bench)
 # Uses driver/target/dendrite.jar (DENDRITE_JAR) with the flags of submit-scripts/dendrite.
+# STEPS=N sets the NVT steps of the members of runs 1 and 2 (default: the config's 8000).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 root="$(cd "$here/../.." && pwd -P)"
@@ -25,8 +26,12 @@ run() {
     # shellcheck disable=SC2086
     java $flags -jar "$jar" ensemble "$cfg" --out "$out/$name" "$@" 2>"$out/$name.log" | grep '^ensemble' | tail -1
 }
-run sequential --sequential
-run spark --master "local[$slots]"
+steps=()
+if [[ -n "${STEPS:-}" ]]; then
+    steps=(--set "set=['stages[1].steps=$STEPS']")
+fi
+run sequential --sequential "${steps[@]}"
+run spark --master "local[$slots]" "${steps[@]}"
 run overhead --master "local[$slots]" --set "set=['stages[1].steps=10']"
 python3 - "$out" "$slots" <<'PY'
 import csv, json, sys

@@ -36,11 +36,7 @@ public final class Analyses {
 
     static {
         register("rdf", RdfAnalysis::new);
-
-
-
-
-
+        register("msd", MsdAnalysis::new);
     }
 
     private Analyses() {

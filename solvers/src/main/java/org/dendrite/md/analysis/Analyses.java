@@ -37,6 +37,10 @@ public final class Analyses {
     static {
         register("rdf", RdfAnalysis::new);
         register("msd", MsdAnalysis::new);
+        register("slabs", SlabAnalysis::new);
+        register("density-map", DensityMapAnalysis::new);
+        register("li-sites", LiSiteAnalysis::new);
+        register("cavity", CavityAnalysis::new);
     }
 
     private Analyses() {

@@ -33,7 +33,8 @@ public final class Plots {
     private static final int TOP = 45;
     private static final int BOTTOM = 70;
     private static final Color[] SERIES = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x229954),
-        new Color(0x7D3C98), new Color(0xD68910), new Color(0x17202A)};
+        new Color(0x7D3C98), new Color(0xD68910), new Color(0x17202A), new Color(0x17A589), new Color(0xE84393),
+        new Color(0x7F8C8D), new Color(0x6E2C00), new Color(0x1ABC9C), new Color(0x2E4053)};
 
     private Plots() {
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -100,6 +101,66 @@ class AnalysesRunCommandTest {
                 double v = Double.parseDouble(y[k]);
                 assertTrue(Math.abs(u - v) <= 1e-6 * Math.max(1, Math.abs(u)), "row " + i + ": " + a.get(i) + " vs " + b.get(i));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("analyze arrhenius: three runs with D = 1e-3·exp(−0.30 eV/kT) at 800, 1000, 1200 K give Ea = 0.300 eV "
+            + "(1e-6); per-window metrics of one run are one fit; one point alone is a bad-input error")
+    void arrheniusCommandFitsRunsMetrics(@TempDir Path tmp) throws IOException {
+        double k = 8.617343e-5;
+        List<String> dirs = new java.util.ArrayList<>(List.of("arrhenius"));
+        for (double t : new double[] {800, 1000, 1200}) {
+            Path run = tmp.resolve("run" + (int) t);
+            Files.createDirectories(run);
+            double d = 1e-3 * Math.exp(-0.30 / (k * t));
+            Files.writeString(run.resolve("metrics.json"), String.format(java.util.Locale.ROOT,
+                    "{\"T_mean_K\": %.1f, \"D_Li_cm2_per_s\": %.10e, \"D_Li_err_cm2_per_s\": %.10e}", t, d, 0.05 * d));
+            dirs.add(run.toString());
+        }
+        dirs.add("--out");
+        dirs.add(tmp.resolve("fit").toString());
+        CliRunner.Result r = CliRunner.run(prepend("analyze", dirs));
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Ea_eV\":([0-9.eE+-]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(0.30, Double.parseDouble(m.group(1)), 1e-6);
+        assertTrue(Files.isRegularFile(tmp.resolve("fit/arrhenius.png")));
+
+        Path windows = tmp.resolve("series");
+        Files.createDirectories(windows);
+        StringBuilder json = new StringBuilder("{");
+        double[] temps = {900, 1200, 1500};
+        for (int w = 0; w < 3; w++) {
+            double d = 2e-3 * Math.exp(-0.25 / (k * temps[w]));
+            json.append(String.format(java.util.Locale.ROOT, "\"T_mean_K_w%d\": %.1f, \"D_Li_cm2_per_s_w%d\": %.10e, ",
+                    w, temps[w], w, d));
+        }
+        json.append("\"T_mean_K\": 1500.0}");
+        Files.writeString(windows.resolve("metrics.json"), json.toString());
+        CliRunner.Result s = CliRunner.run("analyze", "arrhenius", windows.toString(), "--out", tmp.resolve("fit2").toString());
+        assertEquals(0, s.exitCode(), s.err());
+        assertTrue(s.out().contains("\"group\":\"series\"") && s.out().contains("\"points\":3"), s.out());
+        Matcher2.check(s.out(), 0.25);
+
+        CliRunner.Result bad = CliRunner.run("analyze", "arrhenius", tmp.resolve("run800").toString(), "--out",
+                tmp.resolve("fit3").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("at least two temperatures"), bad.err());
+    }
+
+    private static String[] prepend(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+
+    private static final class Matcher2 {
+        static void check(String out, double ea) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Ea_eV\":([0-9.eE+-]+)").matcher(out);
+            assertTrue(m.find(), out);
+            assertEquals(ea, Double.parseDouble(m.group(1)), 1e-6);
         }
     }
 }

@@ -429,6 +429,11 @@ public final class SlabAnalysis implements Analysis {
                 }
                 series.add(new Plotter.Series(String.format(Locale.ROOT, "slab %d%s", k, gb[k] ? " (GB)" : ""), time, y));
             }
+            double[] y = new double[samples];
+            for (int r = 0; r < samples; r++) {
+                y[r] = energyRows.get(r)[slabs];
+            }
+            series.add(new Plotter.Series("whole cell", time, y));
             ctx.plotter().line(settings.file("_energy.png"), "Potential energy per atom by slab", "time (ps)",
                     "energy per atom (eV)", series);
         }

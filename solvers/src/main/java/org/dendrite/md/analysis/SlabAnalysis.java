@@ -65,6 +65,8 @@ public final class SlabAnalysis implements Analysis {
     private double[] ref = new double[0];
     private int[] refSlab = new int[0];
     private boolean haveRef;
+    private final boolean stageReference;
+    private int refStage = -1;
     private double[] meltOnset;
     private double thicknessSum;
     private int samples;
@@ -101,6 +103,7 @@ public final class SlabAnalysis implements Analysis {
             framework[k] = Analyses.speciesType(sp, p, "framework_species", fw.get(k));
         }
         meltMsd = p.getPositive("melt_msd_A2", 2.0);
+        stageReference = p.getChoice("framework_reference", "stage", "stage", "first").equals("stage");
         gb = new boolean[slabs];
         List<String> pos = p.getStrings("gb_positions_frac");
         if (pos != null) {
@@ -216,6 +219,10 @@ public final class SlabAnalysis implements Analysis {
             energyRows.add(Arrays.copyOfRange(er, 2, er.length));
         }
         if (framework.length > 0) {
+            if (stageReference && stageIndex != refStage) {
+                haveRef = false;
+            }
+            refStage = stageIndex;
             frameworkMsd(a, box, whole.step, t);
         }
     }

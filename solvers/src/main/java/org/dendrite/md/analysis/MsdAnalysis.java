@@ -18,7 +18,8 @@ import org.dendrite.md.state.SimulationState;
 
 /**
  * {@code type: msd}: mean squared displacement per species from unwrapped coordinates
- * (x + H·image, as LAMMPS {@code compute msd}), the diffusion coefficient from its linear regime
+ * (x + H·(image − image₀), image₀ the flags at the window's origin; as LAMMPS {@code compute msd}
+ * for atoms that start with zero image flags), the diffusion coefficient from its linear regime
  * ({@link Diffusion}: fit window and error), the Nernst–Einstein conductivity, and — when the MSD is
  * measured in several stages at different temperatures — an Arrhenius fit of D(T).
  *
@@ -57,6 +58,7 @@ public final class MsdAnalysis implements Analysis {
     private int window = -1;
     private double t0;
     private double[] ref = new double[0];
+    private int[] refImage = new int[0];
     private boolean[] tracked = new boolean[0];
     /** Ions are split into this many groups by id for the error of D (independent-ion blocks). */
     static final int GROUPS = 5;
@@ -148,7 +150,7 @@ public final class MsdAnalysis implements Analysis {
                 double m = a.species.mass(a.type[i]);
                 int o = 3 * (a.id[i] - 1);
                 for (int k = 0; k < 3; k++) {
-                    drift[k] += m * (unwrapped(a, box, i, k) - ref[o + k]);
+                    drift[k] += m * (unwrapped(a, box, i, k, refImage, o) - ref[o + k]);
                 }
                 mSum += m;
             }
@@ -168,7 +170,7 @@ public final class MsdAnalysis implements Analysis {
             int s = slot(a.type[i]);
             double d2 = 0;
             for (int k = 0; k < 3; k++) {
-                double d = unwrapped(a, box, i, k) - ref[3 * id + k] - drift[k];
+                double d = unwrapped(a, box, i, k, refImage, 3 * id) - ref[3 * id + k] - drift[k];
                 d2 += d * d;
             }
             sumSq[s] += d2;
@@ -211,8 +213,14 @@ public final class MsdAnalysis implements Analysis {
         return -1;
     }
 
-    private static double unwrapped(Atoms a, Box box, int i, int k) {
-        int ix = a.image[3 * i], iy = a.image[3 * i + 1], iz = a.image[3 * i + 2];
+    /**
+     * Coordinate k of atom i unwrapped by the boundary crossings since the reference:
+     * x + H·(image − image₀). Image flags a builder gave when it folded atoms into the cell are
+     * not displacements, and under a barostat H·image₀ would change with the cell.
+     */
+    static double unwrapped(Atoms a, Box box, int i, int k, int[] image0, int o) {
+        int ix = a.image[3 * i] - image0[o], iy = a.image[3 * i + 1] - image0[o + 1];
+        int iz = a.image[3 * i + 2] - image0[o + 2];
         double x = a.x[3 * i + k];
         return switch (k) {
             case 0 -> x + box.lx() * ix + box.xy() * iy + box.xz() * iz;
@@ -228,6 +236,7 @@ public final class MsdAnalysis implements Analysis {
         }
         if (ref.length < 3 * maxId) {
             ref = new double[3 * maxId];
+            refImage = new int[3 * maxId];
             tracked = new boolean[maxId];
         }
         Arrays.fill(tracked, false);
@@ -239,7 +248,8 @@ public final class MsdAnalysis implements Analysis {
         for (int i = 0; i < a.nlocal; i++) {
             int id = a.id[i] - 1;
             for (int k = 0; k < 3; k++) {
-                ref[3 * id + k] = unwrapped(a, box, i, k);
+                ref[3 * id + k] = a.x[3 * i + k];
+                refImage[3 * id + k] = a.image[3 * i + k];
             }
             int s = slot(a.type[i]);
             if (s >= 0 && (placed == null || placed.contains(a.x[3 * i], a.x[3 * i + 1], a.x[3 * i + 2]))) {

@@ -63,6 +63,7 @@ public final class SlabAnalysis implements Analysis {
     private final List<double[]> energyRows = new ArrayList<>();
     private final List<double[]> msdRows = new ArrayList<>();
     private double[] ref = new double[0];
+    private int[] refImage = new int[0];
     private int[] refSlab = new int[0];
     private boolean haveRef;
     private final boolean stageReference;
@@ -244,6 +245,7 @@ public final class SlabAnalysis implements Analysis {
                 maxId = Math.max(maxId, a.id[i]);
             }
             ref = new double[3 * maxId];
+            refImage = new int[3 * maxId];
             refSlab = new int[maxId];
         }
         double[] sum = new double[slabs];
@@ -253,16 +255,16 @@ public final class SlabAnalysis implements Analysis {
                 continue;
             }
             int id = a.id[i] - 1;
-            int ix = a.image[3 * i], iy = a.image[3 * i + 1], iz = a.image[3 * i + 2];
-            double ux = a.x[3 * i] + box.lx() * ix + box.xy() * iy + box.xz() * iz;
-            double uy = a.x[3 * i + 1] + box.ly() * iy + box.yz() * iz;
-            double uz = a.x[3 * i + 2] + box.lz() * iz;
             if (!haveRef) {
-                ref[3 * id] = ux;
-                ref[3 * id + 1] = uy;
-                ref[3 * id + 2] = uz;
+                for (int k = 0; k < 3; k++) {
+                    ref[3 * id + k] = a.x[3 * i + k];
+                    refImage[3 * id + k] = a.image[3 * i + k];
+                }
                 refSlab[id] = slabOf(box, a.x, i);
             }
+            double ux = MsdAnalysis.unwrapped(a, box, i, 0, refImage, 3 * id);
+            double uy = MsdAnalysis.unwrapped(a, box, i, 1, refImage, 3 * id);
+            double uz = MsdAnalysis.unwrapped(a, box, i, 2, refImage, 3 * id);
             double dx = ux - ref[3 * id], dy = uy - ref[3 * id + 1], dz = uz - ref[3 * id + 2];
             sum[refSlab[id]] += dx * dx + dy * dy + dz * dz;
             num[refSlab[id]]++;

@@ -124,7 +124,7 @@ public final class ArrheniusCommand implements Callable<Integer> {
                 series.add(new Plots.Series(g.getKey() + " (MD)", inv, log));
                 double[] fx = {1000 / tMax, 1000 / tMin};
                 double[] fy = {Math.log10(fit.at(tMax)), Math.log10(fit.at(tMin))};
-                series.add(new Plots.Series(String.format(Locale.ROOT, "%s fit: Ea = %.3f ± %.3f eV", g.getKey(),
+                series.add(new Plots.Series(String.format(Locale.ROOT, "%s fit, Ea = %.2f ± %.2f eV", g.getKey(),
                         fit.activationEv(), fit.activationErrorEv()), fx, fy));
             }
         }

@@ -94,6 +94,14 @@ public final class Plots {
         }
         g.setStroke(new BasicStroke(1.6f));
         int legendY = TOP + 18;
+        // The legend sits at the top right, moved left as far as its longest label needs.
+        int labelWidth = 0;
+        for (Series s : series) {
+            if (s.label != null) {
+                labelWidth = Math.max(labelWidth, g.getFontMetrics().stringWidth(s.label));
+            }
+        }
+        int legendX = LEFT + pw - Math.max(250, labelWidth + 40);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             g.setColor(SERIES[k % SERIES.length]);
@@ -114,9 +122,9 @@ public final class Plots {
                 py = y;
             }
             if (s.label != null && !s.label.isEmpty()) {
-                g.drawLine(LEFT + pw - 250, legendY - 4, LEFT + pw - 225, legendY - 4);
+                g.drawLine(legendX, legendY - 4, legendX + 25, legendY - 4);
                 g.setColor(Color.BLACK);
-                g.drawString(s.label, LEFT + pw - 218, legendY);
+                g.drawString(s.label, legendX + 32, legendY);
                 legendY += 18;
             }
         }

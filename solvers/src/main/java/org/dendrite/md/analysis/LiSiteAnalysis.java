@@ -1,7 +1,6 @@
 package org.dendrite.md.analysis;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -200,10 +199,5 @@ public final class LiSiteAnalysis implements Analysis {
                         "Li sites: CN(Li-Li) within %.2f Å vs CN(Li-O) within %.2f Å", rLiLi, rLiO),
                 "Li-O coordination number", "Li-Li coordination number", -0.5, nx - 0.5, -0.5, ny - 0.5, f,
                 "fraction of Li");
-    }
-
-    /** The cut-offs in use (NaN before the first sample when they are found automatically). */
-    List<Double> cutoffs() {
-        return new ArrayList<>(List.of(rLiLi, rLiO));
     }
 }

@@ -61,6 +61,42 @@ class AnalysesRunCommandTest {
     }
 
     @Test
+    @DisplayName("msd with per_stage over two NVT stages opens one window per stage (each starting at time 0 "
+            + "at the stage's first step, ending at its last), fits D in each and an Arrhenius Ea across them")
+    void msdPerStageWindowsThroughTheRun(@TempDir Path tmp) throws IOException {
+        Path cfg = tmp.resolve("ps.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "structure: {file: " + CliRunner.LLZO_192 + "}",
+                "forcefield: " + CliRunner.DU_TETER,
+                "threads: 2",
+                "output:",
+                "  trajectory: {format: none}",
+                "  analyses:",
+                "    - {type: msd, every_steps: 10, per_stage: true, stages: [1, 2]}",
+                "stages:",
+                "  - {type: velocity, temperature_K: 900}",
+                "  - {type: nvt, steps: 60, timestep_fs: 1.0, temperature_K: 900, tdamp_ps: 0.05}",
+                "  - {type: nvt, steps: 65, timestep_fs: 1.0, temperature_K: 1500, tdamp_ps: 0.05}",
+                ""), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("msd.csv"));
+        // window 0: steps 0..60 (7 samples); window 1: steps 60..125 (60, 70, ..., 120, and the stage end 125).
+        List<String> w0 = rows.stream().filter(l -> l.startsWith("0,")).toList();
+        List<String> w1 = rows.stream().filter(l -> l.startsWith("1,")).toList();
+        assertEquals(7, w0.size(), rows.toString());
+        assertEquals(8, w1.size(), rows.toString());
+        assertTrue(w1.get(0).startsWith("1,2,60,0,"), w1.get(0));
+        assertTrue(w1.get(w1.size() - 1).startsWith("1,2,125,"), w1.get(w1.size() - 1));
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        for (String key : List.of("D_Li_cm2_per_s_w0", "D_Li_cm2_per_s_w1", "T_mean_K_w1", "sigma_NE_Li_S_per_m")) {
+            assertTrue(metrics.contains("\"" + key + "\""), key + " in " + metrics);
+        }
+        assertTrue(metrics.contains("\"Ea_Li_eV\"") || metrics.contains("\"Ea_Li_status\""), metrics);
+    }
+
+    @Test
     @DisplayName("an unknown analysis key fails before the run with file:line and the key path, exit 2, no directory")
     void unknownAnalysisKeyIsAConfigError(@TempDir Path tmp) throws IOException {
         Path cfg = config(tmp, "{file: " + CliRunner.LLZO_192 + "}",

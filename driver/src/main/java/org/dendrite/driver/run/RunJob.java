@@ -23,6 +23,10 @@ import org.dendrite.config.Params;
 import org.dendrite.driver.BuildInfo;
 import org.dendrite.driver.config.RunConfig;
 import org.dendrite.driver.job.Inputs;
+import org.dendrite.md.analysis.Analyses;
+import org.dendrite.md.analysis.Analysis;
+import org.dendrite.md.analysis.AnalysisContext;
+import org.dendrite.md.analysis.AnalysisSettings;
 import org.dendrite.md.analysis.RunMetrics;
 import org.dendrite.md.engine.EngineTimings;
 import org.dendrite.md.engine.ForceEngine;
@@ -132,6 +136,7 @@ public final class RunJob implements AutoCloseable {
                 throw cfg.tree().error(e);
             }
         }
+        checkAnalyses();
         inputs.put("structure", ss.built() ? Inputs.describe(loaded.buildReport()) : fileInfo(ss.file()));
         inputs.put("forcefield", fileInfo(cfg.forcefield()));
         if (restartFile != null) {
@@ -144,6 +149,51 @@ public final class RunJob implements AutoCloseable {
             inputs.put("restart", fileInfo(restartFile));
         } else {
             state = new SimulationState(structure.atoms(), structure.box(), cfg.seed());
+        }
+    }
+
+    /** Builds the {@code output.analyses} once without a directory, so a bad key fails before the run. */
+    private void checkAnalyses() {
+        try {
+            for (Analysis a : Analyses.createAll(cfg.output().analyses(),
+                    AnalysisContext.checkOnly(forceField.species(), structure.box(), forceField))) {
+                a.close();
+            }
+        } catch (ParamException e) {
+            throw cfg.tree().error(e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The analyses of this run, writing into {@code dir} and into {@link #metrics()}. */
+    private List<Analysis> createAnalyses(RunDirectory dir) {
+        try {
+            return Analyses.createAll(cfg.output().analyses(), new AnalysisContext(forceField.species(), state.box.copy(),
+                    dir.path(), metrics, forceField, new AnalysisPlots(dir.path())));
+        } catch (ParamException e) {
+            throw cfg.tree().error(e);
+        }
+    }
+
+    /** The analyses of the decomposed run in progress (held by the writing rank). */
+    private volatile List<Analysis> runAnalyses = List.of();
+
+    /** Type, name and schedule of every configured analysis (ranks that hold none still join their gathers). */
+    private List<AnalysisSettings> analysisSchedule() throws IOException {
+        List<AnalysisSettings> out = new ArrayList<>();
+        for (Analysis a : Analyses.createAll(cfg.output().analyses(),
+                AnalysisContext.checkOnly(forceField.species(), state.box, forceField))) {
+            out.add(a.settings());
+            a.close();
+        }
+        return out;
+    }
+
+    /** Final tables, plots and metrics of every analysis (after a run that completed). */
+    private static void finishAnalyses(List<Analysis> analyses) throws IOException {
+        for (Analysis a : analyses) {
+            a.finish();
         }
     }
 
@@ -246,6 +296,7 @@ public final class RunJob implements AutoCloseable {
         TrajectoryObserver traj = null;
         ExtraColumnsObserver extras = null;
         StageObserver stageObs = null;
+        List<Analysis> analyses = List.of();
         TimingBreakdown timing = new TimingBreakdown();
         long loopNanos = 0;
         EngineTimings et;
@@ -270,6 +321,10 @@ public final class RunJob implements AutoCloseable {
             long progressEvery = o.thermoEverySteps() > 0 ? o.thermoEverySteps() : 100;
             stageObs = new StageObserver(progressEvery, progress, restart, stages.size());
             add(protocol, timed, stageObs);
+            analyses = createAnalyses(dir);
+            for (Analysis a : analyses) {
+                add(protocol, timed, new AnalysisObserver(a.settings(), a, StateGather.SINGLE));
+            }
 
             long t0 = System.nanoTime();
             try {
@@ -289,6 +344,11 @@ public final class RunJob implements AutoCloseable {
                 timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
                 closeQuietly(thermo, traj, extras);
             }
+        }
+        try {
+            finishAnalyses(analyses);
+        } finally {
+            closeQuietly(analyses.toArray(new AutoCloseable[0]));
         }
         long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);
@@ -449,6 +509,8 @@ public final class RunJob implements AutoCloseable {
             decomposition.put("rank_members", List.of(placement));
         }
         Transport[] transports = null;
+        List<Analysis> analyses = createAnalyses(dir);
+        runAnalyses = analyses;
         try {
             transports = launch == null ? hostedTransports : launch.transports(runName, ranks, placement);
             try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
@@ -524,6 +586,11 @@ public final class RunJob implements AutoCloseable {
             List<String> separate = OutputStitcher.stitch(dir.path(), asides, restoredSteps);
             decomposition.put("outputs_joined_across_losses", separate.isEmpty() ? "all" : String.join("; ", separate));
         }
+        try {
+            finishAnalyses(analyses);
+        } finally {
+            closeQuietly(analyses.toArray(new AutoCloseable[0]));
+        }
         long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);
         Map<String, Object> timingMap = timing.toMap();
@@ -553,6 +620,12 @@ public final class RunJob implements AutoCloseable {
         StateGather gather = info -> run.gather(k, info.state());
         Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
         attachObservers(protocol, dir, writer, ro, gather, writer ? progress : null);
+        // Analyses see the gathered global state: every rank joins the gather on their schedule, only
+        // the writing rank holds them.
+        List<AnalysisSettings> schedule = analysisSchedule();
+        for (int i = 0; i < schedule.size(); i++) {
+            add(protocol, ro.timed, new AnalysisObserver(schedule.get(i), writer ? runAnalyses.get(i) : null, gather));
+        }
         add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather, writer ? store : null));
         if (writer && launch != null && ps.injectMemberLossAtStep() > 0
                 && launch.live().size() == launch.memberCount()) {

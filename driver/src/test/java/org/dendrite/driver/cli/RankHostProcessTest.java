@@ -148,6 +148,11 @@ class RankHostProcessTest {
                     coordinator(cluster, ports[1], ports[0])));
             assertEquals(0, r.exitCode(), r.err() + "\nmember log:\n" + member.logText());
             assertTrue(member.logText().contains("ranks [1, 3] of 4"), member.logText());
+            // The member logs after its ranks closed their transports, which may be just after rank 0 returned.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!member.logText().contains("finished") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertTrue(member.logText().contains("finished"), member.logText());
         }
         Path local = tmp.resolve("local");

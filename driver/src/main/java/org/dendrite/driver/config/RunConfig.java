@@ -51,9 +51,11 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param trajectoryEverySteps trajectory frame interval, steps
      * @param restartEverySteps    restart file interval, steps (0 = only at the end of the run)
      * @param progressEverySeconds minimum wall time between two progress lines on stderr, s
+     * @param analyses             the {@code analyses:} entries, each read by the analysis registry
+     *                             ({@code org.dendrite.md.analysis.Analyses}) when the run is prepared
      */
     public record OutputSpec(long thermoEverySteps, List<String> trajectoryFormats, long trajectoryEverySteps,
-                             long restartEverySteps, double progressEverySeconds) {
+                             long restartEverySteps, double progressEverySeconds, List<Params> analyses) {
     }
 
     /**
@@ -172,8 +174,10 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
         traj.finish();
         long restartEvery = nonNegative(o, "restart_every_steps", 1000);
         double progressEvery = o.getPositive("progress_every_s", 5.0);
+        List<Params> analyses = o.children("analyses");
         o.finish();
-        OutputSpec output = new OutputSpec(thermoEvery, formats, trajEvery, restartEvery, progressEvery);
+        OutputSpec output = new OutputSpec(thermoEvery, formats, trajEvery, restartEvery, progressEvery,
+                List.copyOf(analyses));
 
         Params c = p.child("checks");
         ChecksSpec checks = new ChecksSpec(nonNegative(c, "energy_every_steps", 100),

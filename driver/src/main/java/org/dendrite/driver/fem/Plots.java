@@ -45,6 +45,15 @@ public final class Plots {
     /** Line plot of several series; {@code hline} (NaN = none) draws a dashed horizontal reference. */
     public static void line(Path file, String title, String xLabel, String yLabel, List<Series> series,
             double hline) throws IOException {
+        plot(file, title, xLabel, yLabel, series, hline, true, true);
+    }
+
+    /**
+     * Line plot ({@code lines}) or markers only (a scatter plot) of several series, with a legend;
+     * {@code includeZero} extends the y range to 0 (off for energies, temperatures and the like).
+     */
+    public static void plot(Path file, String title, String xLabel, String yLabel, List<Series> series,
+            double hline, boolean includeZero, boolean lines) throws IOException {
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = Double.NEGATIVE_INFINITY;
         double ymin = Double.isNaN(hline) ? Double.POSITIVE_INFINITY : hline;
@@ -57,14 +66,20 @@ public final class Plots {
                 ymax = Math.max(ymax, s.y[i]);
             }
         }
-        ymin = Math.min(ymin, 0);
+        if (includeZero) {
+            ymin = Math.min(ymin, 0);
+        }
         if (ymax <= ymin) {
             ymax = ymin + 1;
         }
         if (xmax <= xmin) {
             xmax = xmin + 1;
         }
-        ymax += 0.05 * (ymax - ymin);
+        double pad = 0.05 * (ymax - ymin);
+        ymax += pad;
+        if (!includeZero || ymin < 0) {
+            ymin -= pad;
+        }
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img);
         int pw = W - LEFT - RIGHT;
@@ -86,10 +101,12 @@ public final class Plots {
             for (int i = 0; i < s.x.length; i++) {
                 int x = LEFT + (int) Math.round((s.x[i] - xmin) / (xmax - xmin) * pw);
                 int y = TOP + ph - (int) Math.round((s.y[i] - ymin) / (ymax - ymin) * ph);
-                if (px >= 0) {
+                if (px >= 0 && lines) {
                     g.drawLine(px, py, x, y);
                 }
-                if (s.x.length < 40) {
+                if (!lines) {
+                    g.fillOval(x - 2, y - 2, 5, 5);
+                } else if (s.x.length < 40) {
                     g.fillOval(x - 3, y - 3, 7, 7);
                 }
                 px = x;
@@ -153,6 +170,64 @@ public final class Plots {
             g.drawPolygon(px, py, npe);
         }
         axes(g, title, "x (µm)", "y (µm)", x0, x1, y0, y1, pw, ph);
+        int cbx = LEFT + pw + 30;
+        for (int i = 0; i < ph; i++) {
+            g.setColor(colour(1 - i / (double) ph));
+            g.drawLine(cbx, TOP + i, cbx + 18, TOP + i);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(cbx, TOP, 18, ph);
+        for (int k = 0; k <= 4; k++) {
+            double val = vmin + (vmax - vmin) * k / 4;
+            int y = TOP + ph - (int) Math.round(ph * k / 4.0);
+            g.drawLine(cbx + 18, y, cbx + 22, y);
+            g.drawString(fmt(val), cbx + 25, y + 5);
+        }
+        AffineTransform old = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        g.drawString(valueLabel, -(TOP + ph / 2 + g.getFontMetrics().stringWidth(valueLabel) / 2), cbx + 95);
+        g.setTransform(old);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /**
+     * Colour map of {@code values[iy][ix]} on a regular grid over [x0, x1] × [y0, y1] (axes in the
+     * caller's units, equal scale), with a colour bar labelled {@code valueLabel}.
+     */
+    public static void grid(Path file, String title, String xLabel, String yLabel, double x0, double x1, double y0,
+            double y1, double[][] values, String valueLabel) throws IOException {
+        int ny = values.length;
+        int nx = ny == 0 ? 0 : values[0].length;
+        double vmin = Double.POSITIVE_INFINITY;
+        double vmax = Double.NEGATIVE_INFINITY;
+        for (double[] row : values) {
+            for (double v : row) {
+                vmin = Math.min(vmin, v);
+                vmax = Math.max(vmax, v);
+            }
+        }
+        if (!(vmax > vmin)) {
+            vmax = vmin + 1;
+        }
+        int pw = W - LEFT - RIGHT - 110;
+        int ph = H - TOP - BOTTOM;
+        double scale = Math.min(pw / (x1 - x0), ph / (y1 - y0));
+        pw = Math.max(1, (int) Math.round((x1 - x0) * scale));
+        ph = Math.max(1, (int) Math.round((y1 - y0) * scale));
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img);
+        for (int iy = 0; iy < ny; iy++) {
+            int ya = TOP + ph - (int) Math.round((iy + 1) * (double) ph / ny);
+            int yb = TOP + ph - (int) Math.round(iy * (double) ph / ny);
+            for (int ix = 0; ix < nx; ix++) {
+                int xa = LEFT + (int) Math.round(ix * (double) pw / nx);
+                int xb = LEFT + (int) Math.round((ix + 1) * (double) pw / nx);
+                g.setColor(colour((values[iy][ix] - vmin) / (vmax - vmin)));
+                g.fillRect(xa, ya, Math.max(1, xb - xa), Math.max(1, yb - ya));
+            }
+        }
+        axes(g, title, xLabel, yLabel, x0, x1, y0, y1, pw, ph);
         int cbx = LEFT + pw + 30;
         for (int i = 0; i < ph; i++) {
             g.setColor(colour(1 - i / (double) ph));

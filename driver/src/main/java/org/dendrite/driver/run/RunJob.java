@@ -23,6 +23,9 @@ import org.dendrite.config.Params;
 import org.dendrite.driver.BuildInfo;
 import org.dendrite.driver.config.RunConfig;
 import org.dendrite.driver.job.Inputs;
+import org.dendrite.md.analysis.Analyses;
+import org.dendrite.md.analysis.Analysis;
+import org.dendrite.md.analysis.AnalysisContext;
 import org.dendrite.md.analysis.RunMetrics;
 import org.dendrite.md.engine.EngineTimings;
 import org.dendrite.md.engine.ForceEngine;
@@ -99,6 +102,7 @@ public final class RunJob implements AutoCloseable {
                 throw cfg.tree().error(e);
             }
         }
+        checkAnalyses();
         inputs.put("structure", ss.built() ? Inputs.describe(loaded.buildReport()) : fileInfo(ss.file()));
         inputs.put("forcefield", fileInfo(cfg.forcefield()));
         if (restartFile != null) {
@@ -118,6 +122,37 @@ public final class RunJob implements AutoCloseable {
             launch.start();
         }
         setupNanos = System.nanoTime() - t0;
+    }
+
+    /** Builds the {@code output.analyses} once without a directory, so a bad key fails before the run. */
+    private void checkAnalyses() {
+        try {
+            for (Analysis a : Analyses.createAll(cfg.output().analyses(),
+                    AnalysisContext.checkOnly(forceField.species(), structure.box(), forceField))) {
+                a.close();
+            }
+        } catch (ParamException e) {
+            throw cfg.tree().error(e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The analyses of this run, writing into {@code dir} and into {@link #metrics()}. */
+    private List<Analysis> createAnalyses(RunDirectory dir) {
+        try {
+            return Analyses.createAll(cfg.output().analyses(), new AnalysisContext(forceField.species(), state.box.copy(),
+                    dir.path(), metrics, forceField, new AnalysisPlots(dir.path())));
+        } catch (ParamException e) {
+            throw cfg.tree().error(e);
+        }
+    }
+
+    /** Final tables, plots and metrics of every analysis (after a run that completed). */
+    private static void finishAnalyses(List<Analysis> analyses) throws IOException {
+        for (Analysis a : analyses) {
+            a.finish();
+        }
     }
 
     /**
@@ -219,6 +254,7 @@ public final class RunJob implements AutoCloseable {
         TrajectoryObserver traj = null;
         ExtraColumnsObserver extras = null;
         StageObserver stageObs = null;
+        List<Analysis> analyses = List.of();
         TimingBreakdown timing = new TimingBreakdown();
         long loopNanos = 0;
         EngineTimings et;
@@ -243,6 +279,10 @@ public final class RunJob implements AutoCloseable {
             long progressEvery = o.thermoEverySteps() > 0 ? o.thermoEverySteps() : 100;
             stageObs = new StageObserver(progressEvery, progress, restart, stages.size());
             add(protocol, timed, stageObs);
+            analyses = createAnalyses(dir);
+            for (Analysis a : analyses) {
+                add(protocol, timed, new AnalysisObserver(a.settings(), a, StateGather.SINGLE));
+            }
 
             long t0 = System.nanoTime();
             try {
@@ -262,6 +302,11 @@ public final class RunJob implements AutoCloseable {
                 timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
                 closeQuietly(thermo, traj, extras);
             }
+        }
+        try {
+            finishAnalyses(analyses);
+        } finally {
+            closeQuietly(analyses.toArray(new AutoCloseable[0]));
         }
         long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);
@@ -394,6 +439,7 @@ public final class RunJob implements AutoCloseable {
         long loopNanos;
         EngineTimings et;
         Transport[] transports = launch.transports(ranks);
+        List<Analysis> analyses = createAnalyses(dir);
         try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
                 transports)) {
             decomposition.put("atoms_per_rank_start", run.startCounts());
@@ -409,6 +455,10 @@ public final class RunJob implements AutoCloseable {
                     StateGather gather = info -> run.gather(k, info.state());
                     Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
                     attachObservers(protocol, dir, k == 0, ro, gather, k == 0 ? progress : null);
+                    // Analyses see the gathered global state; only rank 0 holds them.
+                    for (Analysis a : analyses) {
+                        add(protocol, ro.timed, new AnalysisObserver(a.settings(), k == 0 ? a : null, gather));
+                    }
                     add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather,
                             k == 0 ? store : null));
                     if (k == 0 && ps.injectMemberLossAtStep() > 0 && launch.live().size() == launch.memberCount()) {
@@ -478,6 +528,11 @@ public final class RunJob implements AutoCloseable {
             timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
         } finally {
             PartitionLaunch.closeAll(transports);
+        }
+        try {
+            finishAnalyses(analyses);
+        } finally {
+            closeQuietly(analyses.toArray(new AutoCloseable[0]));
         }
         long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);

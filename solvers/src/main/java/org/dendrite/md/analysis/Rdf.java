@@ -207,6 +207,26 @@ public final class Rdf {
         return centres[p] == 0 ? 0 : sum / centres[p];
     }
 
+    /**
+     * Running coordination number n_ab(r) at each bin's outer edge: the mean number of b atoms
+     * within (k + 1)·dr of a centre, n_ab(r) = 4π ρ_b ∫₀^r g r'² dr' (as LAMMPS {@code compute rdf}'s
+     * coord column, which is given at the bin centres).
+     */
+    public double[] runningCoordination(int p) {
+        double[] n = new double[bins];
+        long sum = 0;
+        for (int k = 0; k < bins; k++) {
+            sum += hist[p][k];
+            n[k] = centres[p] == 0 ? 0 : sum / centres[p];
+        }
+        return n;
+    }
+
+    /** Bin width, Å. */
+    public double binWidth() {
+        return dr;
+    }
+
     /** Root-mean-square of g − 1 over the bins whose centres lie in [from, to], Å: zero for an ideal gas. */
     public static double rmsDeviationFromOne(double[] r, double[] g, double from, double to) {
         double s = 0;

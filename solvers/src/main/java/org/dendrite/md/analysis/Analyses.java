@@ -36,6 +36,8 @@ public final class Analyses {
 
     static {
         register("rdf", RdfAnalysis::new);
+        register("tension", TensionAnalysis::new);
+        register("bonds", BondsAnalysis::new);
 
 
 

@@ -28,11 +28,13 @@ import org.dendrite.md.state.SimulationState;
  * and N_ab/N_ab(0), and during a {@code deform} stage the engineering strain along {@code axis}
  * against the stage's reference cell. With {@code during: deform} (the default) only frames of
  * deform stages are sampled, so the reference is the cell at the start of the first one.
+ * {@code auto_rule: first_minimum} takes FirstMinimum's position as it is, the literal rule; the
+ * default {@code gap_middle} moves it to the middle of a zero-g gap (see {@link #gapMiddle}).
  *
  * <p>Keys: {@code pairs} (required, e.g. [Li-O, La-O, Zr-O]), {@code cutoffs_A} (auto, or a
  * mapping pair → Å in which any pair may be auto), {@code region} (docs/structures.md "Regions";
  * default every atom), {@code during} (deform|all), {@code axis} (z), {@code rdf_r_max_A} (6) and
- * {@code rdf_bins} (300) for auto cut-offs. Files: {@code NAME.csv}, {@code NAME_cutoffs.csv}
+ * {@code rdf_bins} (300) and {@code auto_rule} (gap_middle|first_minimum) for auto cut-offs. Files: {@code NAME.csv}, {@code NAME_cutoffs.csv}
  * (pair, cut-off, how it was set, reference count), {@code NAME.png} (N/N(0) against strain).
  * Metrics: {@code NAME_cutoff_A-B_A} and {@code NAME_rel_final_A-B} (N/N(0) of the last frame).
  */
@@ -47,6 +49,7 @@ public final class BondsAnalysis implements Analysis {
     private final int axis;
     private final double rdfMax;
     private final int rdfBins;
+    private final boolean gapMiddle;
     private BondCounts counts;
     private long[] reference;
     private long[] now;
@@ -105,6 +108,7 @@ public final class BondsAnalysis implements Analysis {
         axis = Analyses.axis(p, "axis", "z");
         rdfMax = p.getPositive("rdf_r_max_A", 6.0);
         rdfBins = p.getInt("rdf_bins", 300);
+        gapMiddle = p.getChoice("auto_rule", "gap_middle", "gap_middle", "first_minimum").equals("gap_middle");
         if (rdfBins < 10) {
             throw new ParamException(p.pathOf("rdf_bins"), "must be >= 10, got " + rdfBins);
         }
@@ -179,7 +183,7 @@ public final class BondsAnalysis implements Analysis {
                                 + pairs.get(k) + " in the reference frame has no first minimum below rdf_r_max_A = "
                                 + rdfMax + " Å; give cutoffs_A." + pairs.get(k));
                     }
-                    cutoffs[k] = gapMiddle(r, rdf.g(a - 1), m);
+                    cutoffs[k] = gapMiddle ? gapMiddle(r, rdf.g(a - 1), m) : m.minimumA();
                 }
             }
         }
@@ -191,7 +195,8 @@ public final class BondsAnalysis implements Analysis {
             try (Csv c = new Csv(ctx.file(settings.file("_cutoffs.csv")), List.of("pair", "cutoff_A", "set_by",
                     "reference_bonds", "selected_atoms", "reference_step", "region"))) {
                 for (int k = 0; k < pairs.size(); k++) {
-                    c.rowText(pairs.get(k), cutoffs[k], auto[k] ? "first minimum of g(r) of the reference frame (middle of the gap where g < 0.05)"
+                    c.rowText(pairs.get(k), cutoffs[k], auto[k] ? (gapMiddle ? "first minimum of g(r) of the reference frame "
+                            + "(middle of the gap where g < 0.05)" : "first minimum of g(r) of the reference frame")
                             : "cutoffs_A", (double) reference[k], (double) selected, (double) s.step,
                             region == null ? "all atoms" : "\"" + region.describe() + "\"");
                 }

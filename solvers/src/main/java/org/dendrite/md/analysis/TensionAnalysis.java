@@ -203,15 +203,18 @@ public final class TensionAnalysis implements Analysis {
             }
             double volume = f.reference.volume();
             double area = Double.isNaN(crackArea) ? volume / length(f.reference, axis) : crackArea;
+            String suffix = k == 0 ? "" : "_stage" + f.stage;
             TensileCurve.Result r;
             try {
                 r = c.analyze(new TensileCurve.Settings(fitFrom, fitTo, failureFraction, volume, area, poisson));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("tension analysis '" + settings.name() + "', stage " + f.stage + ": "
-                        + e.getMessage() + " (fit_strain must lie within the strain the stage reached, "
-                        + String.format(Locale.ROOT, "%.4f", last) + ", and hold at least 2 samples)", e);
+                // The curve and its table stay; the run is not failed for a fit that cannot be made
+                // (a run continued from a restart past the fit window, a stage shorter than the window).
+                ctx.metrics().putText(prefix + "tension_status" + suffix, "stage " + f.stage + ": " + e.getMessage()
+                        + " (fit_strain must lie within the strain the stage reached, "
+                        + String.format(Locale.ROOT, "%.4f", last) + ", and hold at least 2 samples)");
+                continue;
             }
-            String suffix = k == 0 ? "" : "_stage" + f.stage;
             putMetrics(prefix, suffix, r);
             writeSummary(settings.file("_summary" + suffix + ".csv"), f.stage, r, volume, area);
             String label = "stage " + f.stage + String.format(Locale.ROOT, ", E = %.1f GPa", r.youngsGPa());

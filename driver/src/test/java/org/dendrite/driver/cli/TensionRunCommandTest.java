@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,5 +85,49 @@ class TensionRunCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         double e = metric(Files.readString(out.resolve("metrics.json")), "E_GPa");
         assertEquals(mean, e, 3 * sd, "dendrite E[100] " + e + " GPa, LAMMPS " + mean + " ± " + sd + " GPa");
+    }
+    @Test
+    @Tag("long")
+    @DisplayName("tension.csv and bonds.csv are the same on 1 domain and on 2 in-process domains (the analyses see the "
+            + "gathered state, whose virial and energy are the global sums)")
+    void sameTablesOnOneAndTwoDomains(@TempDir Path tmp) throws IOException {
+        Path cfg = tmp.resolve("dd.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "structure: {file: " + CliRunner.LLZO_192 + ", replicate: [3, 1, 1]}",
+                "forcefield: " + CliRunner.DU_TETER,
+                "threads: 2",
+                "seed: 11",
+                "output:",
+                "  thermo_every_steps: 10",
+                "  trajectory: {format: none}",
+                "  analyses:",
+                "    - {type: tension, every_steps: 5, axis: z, fit_strain: [0, 0.01], poisson_ratio: 0.25}",
+                "    - {type: bonds, every_steps: 10, pairs: [Zr-O, La-O], cutoffs_A: {Zr-O: 2.6, La-O: 3.0}}",
+                "stages:",
+                "  - {type: velocity, temperature_K: 300}",
+                "  - {type: deform, axis: z, strain_rate_per_ps: 0.5, steps: 40, timestep_fs: 1.0, temperature_K: 300,",
+                "     tdamp_ps: 0.05, pdamp_ps: 0.2}",
+                ""), StandardCharsets.UTF_8);
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        CliRunner.Result r1 = CliRunner.run("run", cfg.toString(), "--out", one.toString());
+        assertEquals(0, r1.exitCode(), r1.err());
+        CliRunner.Result r2 = CliRunner.run("run", cfg.toString(), "--set", "partition.domains=2x1x1", "--out",
+                two.toString());
+        assertEquals(0, r2.exitCode(), r2.err());
+        List<String> a = Files.readAllLines(one.resolve("tension.csv"));
+        List<String> b = Files.readAllLines(two.resolve("tension.csv"));
+        assertEquals(a.size(), b.size());
+        for (int i = 1; i < a.size(); i++) {
+            String[] x = a.get(i).split(",");
+            String[] y = b.get(i).split(",");
+            for (int k = 0; k < x.length; k++) {
+                // summation order differs between domain counts: compare numbers to 1e-6 relative
+                double u = Double.parseDouble(x[k]);
+                double v = Double.parseDouble(y[k]);
+                assertEquals(u, v, 1e-6 * Math.max(1, Math.abs(u)), "row " + i + " column " + k);
+            }
+        }
+        assertEquals(Files.readAllLines(one.resolve("bonds.csv")), Files.readAllLines(two.resolve("bonds.csv")));
     }
 }

@@ -13,8 +13,9 @@ root="$(cd "$here/../.." && pwd)"
 data="$(realpath "$1")"; steps="$2"; rep="$3"; rounds="${4:-1}"
 command -v lmp >/dev/null || { echo "error: lmp not on PATH (apt-get install -y lammps)" >&2; exit 2; }
 jar="$root/driver/target/dendrite.jar"
-[[ -f "$jar" ]] || (cd "$root" && mvn -q -B -DskipTests package)
+"$root/submit-scripts/dendrite" --version >/dev/null   # builds the jar if missing or stale
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+# The member JVM and the run JVM need Hazelcast's module flags; the coordinator's come from here too.
 
 lammps_steps_per_s() { # ranks
   local log="$work/lmp-$1.log"
@@ -24,8 +25,8 @@ lammps_steps_per_s() { # ranks
   awk -v s="$steps" '/^Loop time of/ {print s / $4}' "$log"
 }
 
-dendrite_case() { # name domains transport threads -> "steps_per_s exchange_share"
-  local cfg="$work/$1.yaml" out="$work/run-$1"
+dendrite_case() { # name domains transport threads [extra partition keys] -> "steps_per_s exchange_share"
+  local cfg="$work/$1.yaml" out="$work/run-$1" extra="${5:-}"
   rm -rf "$out"
   cat > "$cfg" <<YAML
 structure: {file: $data, types: [Li, La, Zr, O], replicate: [$rep, $rep, $rep]}
@@ -34,20 +35,51 @@ neighbor: {skin_A: 2.0}
 threads: $4
 seed: 20261121
 output: {thermo_every_steps: 0, restart_every_steps: 0, progress_every_s: 3600}
-partition: {domains: $2, transport: $3}
+partition: {domains: $2, transport: $3$extra}
 stages:
   - {type: velocity, temperature_K: 300}
   - {type: nve, steps: $steps, timestep_fs: 1.0}
 YAML
-  java -jar "$jar" run "$cfg" --out "$out" >/dev/null 2>&1
+  java "${hz_flags[@]}" -Dhazelcast.logging.type=none -jar "$jar" run "$cfg" --out "$out" >/dev/null 2>&1
   python3 - "$out/run.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 p, dec = d["performance"], d.get("decomposition", {})
-shares = dec.get("exchange_share_per_rank") or [0.0]
+# Ranks hosted by another JVM report null (their time is not known to rank 0's JVM).
+shares = [x for x in (dec.get("exchange_share_per_rank") or [0.0]) if x is not None] or [0.0]
 print(p["steps"] / p["loop_s"], sum(shares) / len(shares))
 PY
 }
+
+# Two JVMs: a `dendrite member` rank host (what hazelcast-member.sh starts) hosts rank 1, the
+# `dendrite run` JVM rank 0. Free ports on loopback; the member is stopped at the end.
+hz_ports=($(python3 -c 'import socket
+s=[socket.socket() for _ in range(2)]
+[x.bind(("127.0.0.1",0)) for x in s]
+print(*[x.getsockname()[1] for x in s])'))
+cat > "$work/member.yaml" <<YAML
+hazelcast:
+  cluster-name: bench-$$
+  network:
+    port: {port: ${hz_ports[0]}, auto-increment: false}
+    interfaces: {enabled: true, interfaces: [127.0.0.1]}
+    join:
+      multicast: {enabled: false}
+      auto-detection: {enabled: false}
+      tcp-ip: {enabled: true, connection-timeout-seconds: 2, member-list: [127.0.0.1:${hz_ports[0]}, 127.0.0.1:${hz_ports[1]}]}
+  properties: {dendrite.expected.members: 1, dendrite.join.timeout.seconds: 60}
+YAML
+hz_flags=(--add-modules=java.se --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.management/sun.management=ALL-UNNAMED
+    --add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED)
+java "${hz_flags[@]}" -Dhazelcast.logging.type=none -jar "$jar" member "$work/member.yaml" > "$work/member.log" 2>&1 &
+member_pid=$!
+trap 'kill $member_pid 2>/dev/null; rm -rf "$work"' EXIT
+until grep -q "dendrite member up" "$work/member.log"; do
+  kill -0 $member_pid 2>/dev/null || { cat "$work/member.log" >&2; exit 1; }; sleep 0.5
+done
+two_jvm=", rank_hosts: 1, cluster_name: bench-$$, port: ${hz_ports[1]}, peers: [\"127.0.0.1:${hz_ports[0]}\"]"
 
 echo "| atoms | case | cores | steps/s | speed-up vs 1 domain | exchange share | dendrite/LAMMPS |"
 echo "|---:|---|---:|---:|---:|---:|---:|"
@@ -58,9 +90,10 @@ for round in $(seq 1 "$rounds"); do
   read -r d2 x2 < <(dendrite_case two 2x1x1 local 2)
   read -r d4 x4 < <(dendrite_case four 2x2x1 local 2)
   read -r h2 y2 < <(dendrite_case hz2 2x1x1 hazelcast 2)
-  python3 - "$atoms" "$l1" "$l2" "$d1" "$x1" "$d2" "$x2" "$d4" "$x4" "$h2" "$y2" "$round" <<'PY'
+  read -r j2 z2 < <(dendrite_case jvm2 2x1x1 hazelcast 2 "$two_jvm")
+  python3 - "$atoms" "$l1" "$l2" "$d1" "$x1" "$d2" "$x2" "$d4" "$x4" "$h2" "$y2" "$j2" "$z2" "$round" <<'PY'
 import sys
-a = sys.argv[1]; l1, l2, d1, x1, d2, x2, d4, x4, h2, y2 = map(float, sys.argv[2:12]); r = sys.argv[12]
+a = sys.argv[1]; l1, l2, d1, x1, d2, x2, d4, x4, h2, y2, j2, z2 = map(float, sys.argv[2:14]); r = sys.argv[14]
 def row(case, cores, s, x, lmp):
     ratio = f"{s / lmp:.2f}" if lmp else ""
     print(f"| {a} | {case} (round {r}) | {cores} | {s:.2f} | {s / d1:.2f} | {100 * x:.1f} % | {ratio} |")
@@ -70,5 +103,6 @@ row("dendrite 1 domain", 1, d1, x1, l1)
 row("dendrite 2 domains in-process", 2, d2, x2, l2)
 row("dendrite 4 domains in-process (2 per core)", 2, d4, x4, l2)
 row("dendrite 2 domains, Hazelcast (2 members, one JVM)", 2, h2, y2, l2)
+row("dendrite 2 domains, Hazelcast (2 JVMs, rank 1 on a dendrite member)", 2, j2, z2, l2)
 PY
 done

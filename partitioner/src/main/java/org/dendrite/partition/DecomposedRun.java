@@ -38,13 +38,10 @@ public final class DecomposedRun implements AutoCloseable {
      * @param global        the state to split (not modified; its atoms' ids must be unique and >= 1)
      * @param engineThreads force-loop threads of each rank's engine
      * @param transports    one per brick (index = rank); {@code null} = a rank hosted elsewhere.
-     *                      Rank 0 must be hosted here (it assembles the gathered state).
+     *                      The process that hosts rank 0 receives the gathered states.
      */
     public DecomposedRun(SimulationState global, ForceField ff, BrickGrid grid, double skin, int engineThreads,
                          Transport[] transports) {
-        if (transports.length == 0 || transports[0] == null) {
-            throw new IllegalArgumentException("rank 0 must be hosted by this process (it writes the outputs)");
-        }
         system = new DecomposedSystem(global.atoms, global.box, ff, grid, skin, transports, engineThreads);
         int n = system.ranks();
         states = new SimulationState[n];

@@ -18,6 +18,7 @@ import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.state.SimulationState;
 import org.dendrite.md.thermo.ThermoSnapshot;
+import org.dendrite.partition.comm.Transport;
 
 /**
  * Runs the real md.integrate stages (a {@link Protocol} from stage maps, as a run config lists
@@ -119,11 +120,23 @@ final class DecomposedProtocol {
 
     static Trace decomposed(Structure s, ForceField ff, BrickGrid grid, double skin, List<Map<String, Object>> spec,
                             int steps, long seed) {
+        return runOn(grid, spec, steps, seed, () -> new DecomposedSystem(s, ff, grid, skin, Duration.ofSeconds(120)));
+    }
+
+    /** As {@link #decomposed}, over the transports {@code transports} makes (one per brick, index = rank). */
+    static Trace decomposed(Structure s, ForceField ff, BrickGrid grid, double skin, List<Map<String, Object>> spec,
+                            int steps, long seed, java.util.function.Supplier<Transport[]> transports) {
+        return runOn(grid, spec, steps, seed,
+                () -> new DecomposedSystem(s.atoms(), s.box(), ff, grid, skin, transports.get()));
+    }
+
+    private static Trace runOn(BrickGrid grid, List<Map<String, Object>> spec, int steps, long seed,
+                               java.util.function.Supplier<DecomposedSystem> system) {
         Recorder[] recs = new Recorder[grid.domains()];
         for (int r = 0; r < recs.length; r++) {
             recs[r] = new Recorder(steps, r == 0);
         }
-        try (DecomposedSystem d = new DecomposedSystem(s, ff, grid, skin, Duration.ofSeconds(120))) {
+        try (DecomposedSystem d = system.get()) {
             long t0 = System.nanoTime();
             d.run(r -> {
                 Protocol p = new Protocol(stages(spec), r.engine);

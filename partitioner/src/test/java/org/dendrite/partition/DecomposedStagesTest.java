@@ -88,36 +88,58 @@ class DecomposedStagesTest {
 
     /** Runs one domain and the given grids, asserts agreement, returns a one-line summary per grid. */
     static String compare(Structure s, ForceField ff, String ensemble, int steps, BrickGrid... grids) throws Exception {
+        return compare(s, ff, ensemble, steps, List.of(grids), List.of());
+    }
+
+    /**
+     * Runs one domain, the given in-process grids and the given grids over Hazelcast (2 embedded
+     * members, ranks round-robin), asserts agreement, returns a one-line summary per run.
+     */
+    static String compare(Structure s, ForceField ff, String ensemble, int steps, List<BrickGrid> grids,
+                          List<BrickGrid> hazelcastGrids) throws Exception {
         List<Map<String, Object>> spec = protocol(ensemble, steps);
         DecomposedProtocol.Trace ref = DecomposedProtocol.single(s, ff, SKIN, spec, steps, SEED);
-        double q0 = totalCharge(s);
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s %d atoms %d steps: 1 domain (PeriodicImages) %.1f s, %d rebuilds, V %.1f -> %.1f A3%n",
                 ensemble, s.atomCount(), steps, ref.seconds(), ref.rebuilds(), s.box().volume(),
                 ref.volume()[steps - 1]));
         for (BrickGrid g : grids) {
             DecomposedProtocol.Trace run = DecomposedProtocol.decomposed(s, ff, g, SKIN, spec, steps, SEED);
-            for (int k = 0; k < steps; k++) {
-                assertEquals(s.atomCount(), run.count()[k], 0.0, "atom count at step " + (k + 1));
-                assertEquals(q0, run.charge()[k], 1e-9, "total charge at step " + (k + 1));
+            out.append(agreement(s, g + " in-process", ref, run, steps));
+        }
+        for (BrickGrid g : hazelcastGrids) {
+            try (HazelcastTestCluster cluster = new HazelcastTestCluster("stages-" + System.nanoTime(), 2)) {
+                String runName = "stages-" + ensemble + "-" + g;
+                DecomposedProtocol.Trace run = DecomposedProtocol.decomposed(s, ff, g, SKIN, spec, steps, SEED,
+                        () -> cluster.transports(runName, g.domains(), 2, java.time.Duration.ofSeconds(120)));
+                out.append(agreement(s, g + " over 2 Hazelcast members", ref, run, steps));
             }
-            double dPe = maxRelDiff(ref.pe(), run.pe());
-            double dEt = maxRelDiff(ref.etotal(), run.etotal());
-            double dEc = maxRelDiff(ref.econserve(), run.econserve());
-            double dV = maxRelDiff(ref.volume(), run.volume());
-            double dX = maxDiff(ref.positions(), run.positions());
-            double dVel = maxDiff(ref.velocities(), run.velocities());
-            out.append(String.format("  %s: %.1f s, %d rebuilds; max rel. diff pe %.2e etotal %.2e econserve %.2e"
-                    + " volume %.2e; max |dx| %.2e A, |dv| %.2e A/ps%n", g, run.seconds(), run.rebuilds(), dPe, dEt,
-                    dEc, dV, dX, dVel));
-            assertTrue(dPe < 1e-10, g + ": pe differs by " + dPe + " relative");
-            assertTrue(dEt < 1e-10, g + ": etotal differs by " + dEt + " relative");
-            assertTrue(dEc < 1e-10, g + ": econserve differs by " + dEc + " relative");
-            assertTrue(dV < 1e-10, g + ": volume differs by " + dV + " relative");
-            assertTrue(dX < 1e-8, g + ": positions differ by " + dX + " A");
         }
         System.out.print(out);
         return out.toString();
+    }
+
+    private static String agreement(Structure s, String label, DecomposedProtocol.Trace ref,
+                                    DecomposedProtocol.Trace run, int steps) {
+        double q0 = totalCharge(s);
+        for (int k = 0; k < steps; k++) {
+            assertEquals(s.atomCount(), run.count()[k], 0.0, label + ": atom count at step " + (k + 1));
+            assertEquals(q0, run.charge()[k], 1e-9, label + ": total charge at step " + (k + 1));
+        }
+        double dPe = maxRelDiff(ref.pe(), run.pe());
+        double dEt = maxRelDiff(ref.etotal(), run.etotal());
+        double dEc = maxRelDiff(ref.econserve(), run.econserve());
+        double dV = maxRelDiff(ref.volume(), run.volume());
+        double dX = maxDiff(ref.positions(), run.positions());
+        double dVel = maxDiff(ref.velocities(), run.velocities());
+        assertTrue(dPe < 1e-10, label + ": pe differs by " + dPe + " relative");
+        assertTrue(dEt < 1e-10, label + ": etotal differs by " + dEt + " relative");
+        assertTrue(dEc < 1e-10, label + ": econserve differs by " + dEc + " relative");
+        assertTrue(dV < 1e-10, label + ": volume differs by " + dV + " relative");
+        assertTrue(dX < 1e-8, label + ": positions differ by " + dX + " A");
+        return String.format("  %s: %.1f s, %d rebuilds; max rel. diff pe %.2e etotal %.2e econserve %.2e"
+                + " volume %.2e; max |dx| %.2e A, |dv| %.2e A/ps%n", label, run.seconds(), run.rebuilds(), dPe, dEt,
+                dEc, dV, dX, dVel);
     }
 
     static Stream<Arguments> shortCases() {
@@ -181,10 +203,11 @@ class DecomposedStagesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("longCases")
     @Tag("long")
-    @DisplayName("acceptance: LLZO 5184 atoms, 1000 steps on 2x2x2 domains equal one domain")
+    @DisplayName("acceptance: LLZO 5184 atoms, 1000 steps on 2, 4, 8 in-process domains and 4 domains over 2 Hazelcast members equal one domain")
     void acceptanceFiveThousandAtomsOnEightDomains(String ensemble) throws Exception {
         ForceField ff = TestSystems.llzoForceField();
         Structure s = TestSystems.llzo(ff, 3, 3, 3, 0.05, 21);
-        compare(s, ff, ensemble, 1000, new BrickGrid(2, 2, 2));
+        compare(s, ff, ensemble, 1000, List.of(new BrickGrid(2, 1, 1), new BrickGrid(2, 2, 1), new BrickGrid(2, 2, 2)),
+                List.of(new BrickGrid(2, 2, 1)));
     }
 }

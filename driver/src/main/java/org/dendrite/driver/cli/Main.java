@@ -17,7 +17,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "dendrite", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Molecular dynamics (and, later, FEM) of lithium dendrites in solid electrolytes.",
-        subcommands = {EvalCommand.class, RunCommand.class, BuildCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, RunCommand.class, BuildCommand.class, BenchCommand.class, MemberCommand.class,
+            AnalyzeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

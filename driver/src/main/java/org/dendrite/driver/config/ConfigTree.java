@@ -42,6 +42,7 @@ public final class ConfigTree {
     private final Path file;
     private final Map<String, Object> root;
     private final Map<String, Origin> origins;
+    private final List<String> applied = new ArrayList<>();
 
     private ConfigTree(Path file, Map<String, Object> root, Map<String, Origin> origins) {
         this.file = file;
@@ -95,6 +96,11 @@ public final class ConfigTree {
         }
     }
 
+    /** The {@code key=value} overrides applied with {@link #set}, in order (to rebuild this tree elsewhere). */
+    public List<String> overrides() {
+        return List.copyOf(applied);
+    }
+
     public Path file() {
         return file;
     }
@@ -118,6 +124,7 @@ public final class ConfigTree {
      */
     public void set(String assignment) {
         String option = "--set " + assignment;
+        applied.add(assignment);
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException(option, "expected key=value, e.g. --set stages[1].temperature_K=900");

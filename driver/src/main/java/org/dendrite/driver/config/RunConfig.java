@@ -85,11 +85,13 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
      * @param injectMemberLossAtStep fault injection for tests: terminate the last embedded member after
      *                        this step (0 = never)
      * @param balance         the {@code balance:} sub-block (shift-style load balancing), or null for none
+     * @param rankHosts       members in other JVMs (started with hazelcast-member.sh) that host ranks too;
+     *                        ranks go round-robin over this JVM's members, then the rank hosts
      */
     public record PartitionSpec(int[] grid, int count, String transport, double timeoutSeconds, int members,
                                 int expectedMembers, String clusterName, String bindInterface, int port,
                                 List<String> peers, double joinTimeoutSeconds, long checkpointEverySteps,
-                                long injectMemberLossAtStep, LoadBalancer.Settings balance) {
+                                long injectMemberLossAtStep, LoadBalancer.Settings balance, int rankHosts) {
         /** Whether the run goes through the decomposed path (more than one domain, or Hazelcast). */
         public boolean decomposed() {
             return count > 1 || "hazelcast".equals(transport);
@@ -230,16 +232,23 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
         double timeout = d.getPositive("timeout_s", 120.0);
         boolean hz = transport.equals("hazelcast");
         for (String key : List.of("members", "expected_members", "cluster_name", "interface", "port", "peers",
-                "join_timeout_s")) {
+                "join_timeout_s", "rank_hosts")) {
             if (!hz && d.has(key)) {
                 throw new ParamException(d.pathOf(key), "applies to partition.transport=hazelcast only "
                         + "(transport is " + transport + ")");
             }
         }
-        int members = d.getInt("members", count);
-        if (members < 1 || members > count) {
+        int rankHosts = d.getInt("rank_hosts", 0);
+        if (rankHosts < 0 || rankHosts > count - 1) {
+            throw new ParamException(d.pathOf("rank_hosts"), "must be from 0 to the number of domains - 1 (" + (count - 1)
+                    + "): rank 0 stays in this JVM and every rank host hosts at least one rank; got " + rankHosts);
+        }
+        // With rank hosts elsewhere this JVM needs one member by default (for rank 0 and the outputs).
+        int members = d.getInt("members", rankHosts > 0 ? 1 : count);
+        if (members < 1 || members + rankHosts > count) {
             throw new ParamException(d.pathOf("members"), "must be from 1 to the number of domains (" + count
-                    + "): every embedded member hosts at least one rank; got " + members);
+                    + ") minus partition.rank_hosts (" + rankHosts + "): every member hosts at least one rank; got "
+                    + members);
         }
         List<String> peers = d.getStrings("peers");
         peers = peers == null ? List.of() : List.copyOf(peers);
@@ -285,7 +294,7 @@ public record RunConfig(ConfigTree tree, StructureSpec structure, Path forcefiel
         }
         d.finish();
         return new PartitionSpec(grid, count, transport, timeout, members, expected, cluster, iface, port, peers,
-                join, checkpoint, inject, balance);
+                join, checkpoint, inject, balance, rankHosts);
     }
 
     private static long nonNegative(Params p, String key, long def) {

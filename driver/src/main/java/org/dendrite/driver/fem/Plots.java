@@ -33,7 +33,8 @@ public final class Plots {
     private static final int TOP = 45;
     private static final int BOTTOM = 70;
     private static final Color[] SERIES = {new Color(0xC0392B), new Color(0x2471A3), new Color(0x229954),
-        new Color(0x7D3C98), new Color(0xD68910), new Color(0x17202A)};
+        new Color(0x7D3C98), new Color(0xD68910), new Color(0x17202A), new Color(0x17A589), new Color(0xE84393),
+        new Color(0x7F8C8D), new Color(0x6E2C00), new Color(0x1ABC9C), new Color(0x2E4053)};
 
     private Plots() {
     }
@@ -93,6 +94,14 @@ public final class Plots {
         }
         g.setStroke(new BasicStroke(1.6f));
         int legendY = TOP + 18;
+        // The legend sits at the top right, moved left as far as its longest label needs.
+        int labelWidth = 0;
+        for (Series s : series) {
+            if (s.label != null) {
+                labelWidth = Math.max(labelWidth, g.getFontMetrics().stringWidth(s.label));
+            }
+        }
+        int legendX = LEFT + pw - Math.max(250, labelWidth + 40);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             g.setColor(SERIES[k % SERIES.length]);
@@ -113,9 +122,9 @@ public final class Plots {
                 py = y;
             }
             if (s.label != null && !s.label.isEmpty()) {
-                g.drawLine(LEFT + pw - 250, legendY - 4, LEFT + pw - 225, legendY - 4);
+                g.drawLine(legendX, legendY - 4, legendX + 25, legendY - 4);
                 g.setColor(Color.BLACK);
-                g.drawString(s.label, LEFT + pw - 218, legendY);
+                g.drawString(s.label, legendX + 32, legendY);
                 legendY += 18;
             }
         }

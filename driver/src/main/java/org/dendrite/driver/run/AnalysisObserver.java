@@ -10,7 +10,7 @@ import org.dendrite.md.state.SimulationState;
 
 /**
  * Feeds one {@link Analysis} with the whole system every {@code every_steps} steps and at the start
- * of each stage it samples in. On several domains every rank has one of these (the gather is
+ * and the end of each stage it samples in. On several domains every rank has one of these (the gather is
  * collective) and only rank 0 holds the analysis; the others pass null and only take part in the
  * gather.
  */
@@ -39,7 +39,9 @@ final class AnalysisObserver implements StepObserver {
 
     @Override
     public void observe(StepInfo info) throws IOException {
-        if (info.step() % settings.everySteps() == 0) {
+        // Every every_steps steps, and at the last step of each stage, so that a stage's final
+        // state is always sampled.
+        if (info.step() % settings.everySteps() == 0 || info.stageEnd()) {
             sample(info);
         }
     }

@@ -48,7 +48,7 @@ final class CheckpointStore {
         RestartFile.write(whole, file);
         if (map != null) {
             // A synchronous put: it returns once the owner and its backup hold the bytes.
-            map.set(KEY, Files.readAllBytes(file));
+            map.set(KEY, RestartFile.toBytes(whole));
         }
         lastStep = whole.step;
     }
@@ -63,11 +63,8 @@ final class CheckpointStore {
             try {
                 byte[] b = reader.get(KEY);
                 if (b != null) {
-                    Path tmp = dir.resolve("from-imap.restart");
-                    Files.write(tmp, b);
-                    SimulationState s = RestartFile.read(tmp);
-                    Files.delete(tmp);
-                    return new Restored(s, "hazelcast-imap");
+                    return new Restored(RestartFile.fromBytes(b, "hazelcast IMap " + reader.getName() + "/" + KEY),
+                            "hazelcast-imap");
                 }
                 mapError = "no entry";
             } catch (RuntimeException e) {

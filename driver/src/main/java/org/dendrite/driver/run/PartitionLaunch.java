@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
@@ -25,12 +26,15 @@ import org.dendrite.partition.comm.InProcessTransport;
 import org.dendrite.partition.comm.Transport;
 import org.dendrite.partition.hazelcast.HazelcastCluster;
 import org.dendrite.partition.hazelcast.HazelcastTransport;
+import org.dendrite.partition.hazelcast.RankHosts;
 
 /**
  * The transports of a decomposed {@code dendrite run}: in-process queues, or Hazelcast members
- * started in this JVM ({@code partition.members}, ranks spread over them round-robin) that wait,
- * bounded by {@code partition.join_timeout_s}, for the expected members including any
- * {@code partition.peers} started elsewhere (submit-scripts/hazelcast-member.sh).
+ * started in this JVM ({@code partition.members}) that wait, bounded by
+ * {@code partition.join_timeout_s}, for the expected members including any {@code partition.peers}
+ * started elsewhere (submit-scripts/hazelcast-member.sh) and for {@code partition.rank_hosts} of
+ * those to offer to host ranks ({@link RankHosts}). Ranks go round-robin over this JVM's members,
+ * then the rank hosts.
  */
 final class PartitionLaunch implements AutoCloseable {
     private final RunConfig.PartitionSpec spec;
@@ -39,6 +43,10 @@ final class PartitionLaunch implements AutoCloseable {
     /** Addresses of members that left the cluster while this job ran (seen by any local member). */
     private final Set<String> departed = ConcurrentHashMap.newKeySet();
     private final String job = UUID.randomUUID().toString().substring(0, 8);
+    /** Member UUID of every rank in the last attempt (Hazelcast only). */
+    private volatile String[] placement;
+    /** This JVM's members by UUID. */
+    private final java.util.Map<String, HazelcastInstance> byUuid = new ConcurrentHashMap<>();
 
     PartitionLaunch(RunConfig.PartitionSpec spec) {
         this.spec = spec;
@@ -80,6 +88,7 @@ final class PartitionLaunch implements AutoCloseable {
                 }
             }
             for (HazelcastInstance m : members) {
+                byUuid.put(m.getCluster().getLocalMember().getUuid().toString(), m);
                 m.getCluster().addMembershipListener(new MembershipListener() {
                     @Override
                     public void memberAdded(MembershipEvent e) {
@@ -92,11 +101,19 @@ final class PartitionLaunch implements AutoCloseable {
                     }
                 });
             }
+            if (failure == null && spec.rankHosts() > 0) {
+                try {
+                    RankHosts.await(members.get(0), spec.rankHosts(), join);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
             if (failure != null) {
                 close();
                 throw new IllegalArgumentException("partition.transport=hazelcast: " + failure.getMessage()
                         + " (partition.members=" + n + ", expected_members=" + spec.expectedMembers()
-                        + ", join_timeout_s=" + spec.joinTimeoutSeconds() + ")", failure);
+                        + ", rank_hosts=" + spec.rankHosts() + ", join_timeout_s=" + spec.joinTimeoutSeconds() + ")",
+                        failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,42 +168,126 @@ final class PartitionLaunch implements AutoCloseable {
         }
     }
 
-    /** Ranks that live members host when {@code ranks} ranks are spread over all members round-robin. */
+    /**
+     * Ranks whose member is still in the cluster, for the placement of the last attempt (ranks
+     * round-robin over this JVM's members, then the rank hosts).
+     */
     int ranksOnLiveMembers(int ranks) {
+        List<HazelcastInstance> l = live();
+        if (placement == null || l.isEmpty()) {
+            return 0;
+        }
+        Set<String> present = new java.util.HashSet<>();
+        for (Member m : l.get(0).getCluster().getMembers()) {
+            present.add(m.getUuid().toString());
+        }
         int n = 0;
-        for (int r = 0; r < ranks; r++) {
-            if (members.get(r % members.size()).getLifecycleService().isRunning()) {
-                n++;
-            }
+        for (String uuid : placement) {
+            // An embedded member terminated here may linger in a survivor's view for a moment; its own
+            // lifecycle is the truth. A member of another JVM is alive while the cluster lists it.
+            HazelcastInstance own = byUuid.get(uuid);
+            n += (own != null ? own.getLifecycleService().isRunning() : present.contains(uuid)) ? 1 : 0;
         }
         return n;
     }
 
+    /** A fresh name for one attempt of the run: the namespace of its queues, rendezvous and ticket. */
+    String newRunName() {
+        return "run-" + job + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /**
-     * One transport per rank (index = rank), ranks round-robin over the live members. Hazelcast
-     * transports meet at a rendezvous, so they are made together.
+     * Places {@code ranks} ranks round-robin over this JVM's live members, then the live rank hosts
+     * ({@code partition.rank_hosts}); returns the member UUID of every rank (null for in-process
+     * runs). Rank 0 is always on this JVM's first live member: it writes the outputs.
      */
-    Transport[] transports(int ranks) {
-        Duration timeout = Duration.ofMillis(Math.round(spec.timeoutSeconds() * 1000));
-        if (!"hazelcast".equals(spec.transport())) {
-            return InProcessTransport.group(ranks, timeout);
+    String[] place(int ranks) {
+        if (!hazelcast()) {
+            return null;
         }
-        String run = "run-" + UUID.randomUUID().toString().substring(0, 8);
         List<HazelcastInstance> hosts = live();
         if (hosts.isEmpty()) {
             throw new IllegalStateException("no embedded Hazelcast member of this job is running");
         }
+        List<String> uuids = new ArrayList<>();
+        for (HazelcastInstance m : hosts) {
+            uuids.add(m.getCluster().getLocalMember().getUuid().toString());
+        }
+        if (spec.rankHosts() > 0) {
+            for (Member m : RankHosts.live(hosts.get(0))) {
+                uuids.add(m.getUuid().toString());
+            }
+        }
+        String[] p = new String[ranks];
+        for (int r = 0; r < ranks; r++) {
+            p[r] = uuids.get(r % uuids.size());
+        }
+        placement = p;
+        return p;
+    }
+
+    /** Whether {@code placement} puts any rank on a member of another JVM. */
+    boolean remote(String[] placement) {
+        if (placement == null) {
+            return false;
+        }
+        for (String uuid : placement) {
+            if (embedded(uuid) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first live embedded member (to publish tickets and read the checkpoint map). */
+    HazelcastInstance firstLive() {
+        List<HazelcastInstance> l = live();
+        if (l.isEmpty()) {
+            throw new IllegalStateException("no embedded Hazelcast member of this job is running");
+        }
+        return l.get(0);
+    }
+
+    /** The live embedded member with this UUID, or null (another JVM's member, or terminated). */
+    private HazelcastInstance embedded(String uuid) {
+        HazelcastInstance m = byUuid.get(uuid);
+        return m != null && m.getLifecycleService().isRunning() ? m : null;
+    }
+
+    /**
+     * One transport per rank (index = rank) for the ranks this JVM hosts, null for ranks hosted
+     * elsewhere. In-process: every rank, {@code placement} null. Hazelcast transports meet at a
+     * rendezvous, so they are made together.
+     */
+    Transport[] transports(String run, int ranks, String[] placement) {
+        Duration timeout = Duration.ofMillis(Math.round(spec.timeoutSeconds() * 1000));
+        if (!"hazelcast".equals(spec.transport())) {
+            return InProcessTransport.group(ranks, timeout);
+        }
+        HazelcastInstance[] on = new HazelcastInstance[ranks];
+        for (int r = 0; r < ranks; r++) {
+            on[r] = embedded(placement[r]);
+        }
+        return hazelcastTransports(run, on, timeout);
+    }
+
+    /**
+     * Hazelcast transports of run {@code run} for the ranks whose member {@code on[rank]} is given
+     * (null entries: hosted elsewhere), created concurrently because each waits at the rendezvous.
+     */
+    static Transport[] hazelcastTransports(String run, HazelcastInstance[] on, Duration timeout) {
+        int ranks = on.length;
         ExecutorService pool = Executors.newFixedThreadPool(ranks, daemon("hazelcast-rank"));
         Transport[] t = new Transport[ranks];
         try {
             List<Future<HazelcastTransport>> f = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
                 int rank = r;
-                HazelcastInstance m = hosts.get(r % hosts.size());
-                f.add(pool.submit(() -> new HazelcastTransport(m, run, rank, ranks, timeout)));
+                HazelcastInstance m = on[r];
+                f.add(m == null ? null : pool.submit(() -> new HazelcastTransport(m, run, rank, ranks, timeout)));
             }
             for (int r = 0; r < ranks; r++) {
-                t[r] = f.get(r).get();
+                t[r] = f.get(r) == null ? null : f.get(r).get();
             }
             return t;
         } catch (InterruptedException | ExecutionException e) {
@@ -208,6 +309,9 @@ final class PartitionLaunch implements AutoCloseable {
     }
 
     static void closeAll(Transport[] t) {
+        if (t == null) {
+            return;
+        }
         for (Transport x : t) {
             if (x != null) {
                 x.close();

@@ -26,6 +26,7 @@ import org.dendrite.driver.job.Inputs;
 import org.dendrite.md.analysis.Analyses;
 import org.dendrite.md.analysis.Analysis;
 import org.dendrite.md.analysis.AnalysisContext;
+import org.dendrite.md.analysis.AnalysisSettings;
 import org.dendrite.md.analysis.RunMetrics;
 import org.dendrite.md.engine.EngineTimings;
 import org.dendrite.md.engine.ForceEngine;
@@ -42,6 +43,10 @@ import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.state.RestartFile;
 import org.dendrite.md.state.SimulationState;
 import org.dendrite.partition.BrickGrid;
+import org.dendrite.partition.DecomposedSystem;
+import org.dendrite.partition.hazelcast.RankHosts;
+import com.hazelcast.core.HazelcastInstance;
+import java.time.Duration;
 import org.dendrite.partition.DecomposedRun;
 import org.dendrite.partition.LoadBalancer;
 import org.dendrite.partition.DomainHalo;
@@ -89,6 +94,16 @@ public final class RunJob implements AutoCloseable {
     /** Reads structure, force field, stages and (if given) the restart file; throws on bad input. */
     public void prepare() {
         long t0 = System.nanoTime();
+        prepareInputs();
+        checkPartition();
+        if (cfg.partition().decomposed()) {
+            launch = new PartitionLaunch(cfg.partition());
+            launch.start();
+        }
+        setupNanos = System.nanoTime() - t0;
+    }
+
+    private void prepareInputs() {
         RunConfig.StructureSpec ss = cfg.structure();
         Inputs.Loaded loaded = ss.built() ? Inputs.build(cfg.tree(), cfg.seed(), cfg.forcefield())
                 : Inputs.load(ss.file(), ss.types(), cfg.forcefield(), ss.replicate());
@@ -116,12 +131,6 @@ public final class RunJob implements AutoCloseable {
         } else {
             state = new SimulationState(structure.atoms(), structure.box(), cfg.seed());
         }
-        checkPartition();
-        if (cfg.partition().decomposed()) {
-            launch = new PartitionLaunch(cfg.partition());
-            launch.start();
-        }
-        setupNanos = System.nanoTime() - t0;
     }
 
     /** Builds the {@code output.analyses} once without a directory, so a bad key fails before the run. */
@@ -146,6 +155,20 @@ public final class RunJob implements AutoCloseable {
         } catch (ParamException e) {
             throw cfg.tree().error(e);
         }
+    }
+
+    /** The analyses of the decomposed run in progress (held by the writing rank). */
+    private volatile List<Analysis> runAnalyses = List.of();
+
+    /** Type, name and schedule of every configured analysis (ranks that hold none still join their gathers). */
+    private List<AnalysisSettings> analysisSchedule() throws IOException {
+        List<AnalysisSettings> out = new ArrayList<>();
+        for (Analysis a : Analyses.createAll(cfg.output().analyses(),
+                AnalysisContext.checkOnly(forceField.species(), state.box, forceField))) {
+            out.add(a.settings());
+            a.close();
+        }
+        return out;
     }
 
     /** Final tables, plots and metrics of every analysis (after a run that completed). */
@@ -384,9 +407,13 @@ public final class RunJob implements AutoCloseable {
                 }
                 Path aside = dir.resolve("before-loss-" + (recoveries.size() + 1));
                 Files.createDirectories(aside);
-                for (String f : List.of("thermo.csv", "traj.extxyz", "traj.lammpstrj")) {
-                    if (Files.exists(dir.resolve(f))) {
-                        Files.move(dir.resolve(f), aside.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                // Every step-indexed output (thermo, stress-strain and analysis tables, trajectories)
+                // restarts in a fresh file; OutputStitcher joins them when the run completes.
+                try (java.util.stream.Stream<Path> files = Files.list(dir.path())) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        if (OutputStitcher.kindOf(f.getFileName().toString()) != null) {
+                            Files.move(f, aside.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                        }
                     }
                 }
                 Map<String, Object> rec = new LinkedHashMap<>();
@@ -400,10 +427,12 @@ public final class RunJob implements AutoCloseable {
                 rec.put("domains_after", g.domains());
                 rec.put("grid_after", g.na() + "x" + g.nb() + "x" + g.nc());
                 rec.put("outputs_before_loss", aside.getFileName().toString());
+                asides.add(aside);
+                restoredSteps.add(from.step);
                 recoveries.add(rec);
                 err.printf(Locale.ROOT, "Member loss: Hazelcast member %s left at step %d; restoring the step-%d "
                                 + "checkpoint (%s) on %d domains (%s, was %d); %d steps repeated; outputs up to the "
-                                + "loss moved to %s/%n", rec.get("member_left"), failedAt, from.step, source,
+                                + "loss kept in %s/ and joined with the rest at the end%n", rec.get("member_left"), failedAt, from.step, source,
                         g.domains(), rec.get("grid_after"), ranksBefore, failedAt - from.step, aside.getFileName());
                 err.flush();
                 state = from;
@@ -415,6 +444,9 @@ public final class RunJob implements AutoCloseable {
 
     /** Highest step any local rank reached in the last attempt (for the member-loss record). */
     private long reachedStep;
+    /** Outputs set aside at each member loss, and the step each recovery restarted from. */
+    private final List<Path> asides = new ArrayList<>();
+    private final List<Long> restoredSteps = new ArrayList<>();
 
     private void runDecomposedOnce(RunDirectory dir, CheckpointStore store, long originalStart) throws IOException {
         RunConfig.PartitionSpec ps = cfg.partition();
@@ -438,96 +470,92 @@ public final class RunJob implements AutoCloseable {
         TimingBreakdown timing = new TimingBreakdown();
         long loopNanos;
         EngineTimings et;
-        Transport[] transports = launch.transports(ranks);
+        String runName = launch.newRunName();
+        String[] placement = launch.place(ranks);
+        boolean remote = launch.remote(placement);
+        if (remote) {
+            // Ranks on members of other JVMs: they build the same run from the config and this state.
+            RankHosts.publish(launch.firstLive(), new RankHosts.Ticket(runName,
+                    cfg.tree().file().toAbsolutePath().toString(), cfg.tree().overrides(),
+                    new int[] {grid.na(), grid.nb(), grid.nc()}, placement, RestartFile.toBytes(state),
+                    Math.round(ps.timeoutSeconds() * 1000)));
+            decomposition.put("rank_members", List.of(placement));
+        }
+        Transport[] transports = null;
         List<Analysis> analyses = createAnalyses(dir);
-        try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
-                transports)) {
-            decomposition.put("atoms_per_rank_start", run.startCounts());
-            long t0 = System.nanoTime();
-            try {
-                run.run(r -> {
-                    int k = r.rank;
-                    if (ps.balance() != null) {
-                        run.halo(k).setBalancer(new LoadBalancer(ps.balance()));
+        runAnalyses = analyses;
+        try {
+            transports = launch.transports(runName, ranks, placement);
+            try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
+                    transports)) {
+                decomposition.put("atoms_per_rank_start", run.startCounts());
+                long t0 = System.nanoTime();
+                try {
+                    run.run(r -> runRank(run, r, obs, dir, store, progress));
+                } finally {
+                    loopNanos = System.nanoTime() - t0;
+                    reachedStep = 0;
+                    for (int r = 0; r < ranks; r++) {
+                        if (run.state(r) != null) {
+                            reachedStep = Math.max(reachedStep, run.state(r).step);
+                        }
                     }
-                    RankObservers ro = new RankObservers();
-                    obs[k] = ro;
-                    StateGather gather = info -> run.gather(k, info.state());
-                    Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
-                    attachObservers(protocol, dir, k == 0, ro, gather, k == 0 ? progress : null);
-                    // Analyses see the gathered global state; only rank 0 holds them.
-                    for (Analysis a : analyses) {
-                        add(protocol, ro.timed, new AnalysisObserver(a.settings(), k == 0 ? a : null, gather));
+                    for (RankObservers ro : obs) {
+                        if (ro != null) {
+                            closeQuietly(ro.thermo, ro.traj, ro.extras);
+                        }
                     }
-                    add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather,
-                            k == 0 ? store : null));
-                    if (k == 0 && ps.injectMemberLossAtStep() > 0 && launch.live().size() == launch.memberCount()) {
-                        add(protocol, ro.timed, memberLossInjection(ps.injectMemberLossAtStep()));
-                    }
-                    long start = System.nanoTime();
-                    try {
-                        protocol.run(run.state(k));
-                    } finally {
-                        ro.loopNanos = System.nanoTime() - start;
-                        closeQuietly(ro.thermo, ro.traj, ro.extras);
-                    }
-                    // The global state in id order, for run.json and for callers of state().
-                    ro.finalState = run.gather(k, run.state(k));
-                });
-            } finally {
-                loopNanos = System.nanoTime() - t0;
-                reachedStep = 0;
+                }
+                state = obs[0].finalState;
+                decomposition.put("atoms_per_rank_end", run.currentCounts());
+                List<Double> share = new ArrayList<>();
+                List<Double> sumShare = new ArrayList<>();
                 for (int r = 0; r < ranks; r++) {
-                    if (run.state(r) != null) {
-                        reachedStep = Math.max(reachedStep, run.state(r).step);
-                    }
+                    DomainHalo h = run.state(r) == null ? null : run.halo(r);
+                    double loop = obs[r] == null ? 1 : Math.max(1, obs[r].loopNanos);
+                    // Ranks hosted by another JVM report no timing here (null in run.json).
+                    share.add(h == null ? null : h.exchangeNanos() / loop);
+                    sumShare.add(h == null ? null : h.sumNanos() / loop);
                 }
-                for (RankObservers ro : obs) {
-                    if (ro != null) {
-                        closeQuietly(ro.thermo, ro.traj, ro.extras);
-                    }
+                decomposition.put("exchange_share_per_rank", share);
+                decomposition.put("sum_share_per_rank", sumShare);
+                LoadBalancer.Report balance = run.halo(0).lastBalance();
+                if (balance != null) {
+                    Map<String, Object> b = new LinkedHashMap<>();
+                    b.put("last_rebuild", balance.rebuild());
+                    b.put("imbalance_before", balance.imbalanceBefore());
+                    b.put("atom_imbalance_after", balance.atomsImbalanceAfter());
+                    b.put("cuts_frac", balance.cuts());
+                    decomposition.put("last_balance", b);
                 }
+                et = run.engine(0).timings();
+                DomainHalo h0 = run.halo(0);
+                long outputNanos = 0;
+                for (TimedObserver t : obs[0].timed) {
+                    outputNanos += t.nanos();
+                }
+                // Rank 0's view. The exchange holds the engine's forward/reverse communication (its Comm
+                // timer) and the ghost builds inside its neighbour timer; those are taken out of Neigh so
+                // no time is counted twice.
+                long exchange = h0.exchangeNanos();
+                long borders = Math.max(0, exchange - et.commNanos - h0.sumNanos());
+                timing.set(TimingBreakdown.Section.FORCE, et.pairNanos + et.manyBodyNanos + et.globalNanos);
+                timing.set(TimingBreakdown.Section.NEIGHBOR, Math.max(0, et.neighborNanos - borders));
+                timing.set(TimingBreakdown.Section.EXCHANGE, exchange);
+                timing.set(TimingBreakdown.Section.OUTPUT, outputNanos);
+                timing.set(TimingBreakdown.Section.OTHER, setupNanos);
+                timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
             }
-            state = obs[0].finalState;
-            decomposition.put("atoms_per_rank_end", run.currentCounts());
-            List<Double> share = new ArrayList<>();
-            List<Double> sumShare = new ArrayList<>();
-            for (int r = 0; r < ranks; r++) {
-                DomainHalo h = run.halo(r);
-                double loop = Math.max(1, obs[r].loopNanos);
-                share.add(h.exchangeNanos() / loop);
-                sumShare.add(h.sumNanos() / loop);
-            }
-            decomposition.put("exchange_share_per_rank", share);
-            decomposition.put("sum_share_per_rank", sumShare);
-            LoadBalancer.Report balance = run.halo(0).lastBalance();
-            if (balance != null) {
-                Map<String, Object> b = new LinkedHashMap<>();
-                b.put("last_rebuild", balance.rebuild());
-                b.put("imbalance_before", balance.imbalanceBefore());
-                b.put("atom_imbalance_after", balance.atomsImbalanceAfter());
-                b.put("cuts_frac", balance.cuts());
-                decomposition.put("last_balance", b);
-            }
-            et = run.engine(0).timings();
-            DomainHalo h0 = run.halo(0);
-            long outputNanos = 0;
-            for (TimedObserver t : obs[0].timed) {
-                outputNanos += t.nanos();
-            }
-            // Rank 0's view. The exchange holds the engine's forward/reverse communication (its Comm
-            // timer) and the ghost builds inside its neighbour timer; those are taken out of Neigh so
-            // no time is counted twice.
-            long exchange = h0.exchangeNanos();
-            long borders = Math.max(0, exchange - et.commNanos - h0.sumNanos());
-            timing.set(TimingBreakdown.Section.FORCE, et.pairNanos + et.manyBodyNanos + et.globalNanos);
-            timing.set(TimingBreakdown.Section.NEIGHBOR, Math.max(0, et.neighborNanos - borders));
-            timing.set(TimingBreakdown.Section.EXCHANGE, exchange);
-            timing.set(TimingBreakdown.Section.OUTPUT, outputNanos);
-            timing.set(TimingBreakdown.Section.OTHER, setupNanos);
-            timing.setRemainder(TimingBreakdown.Section.INTEGRATE, loopNanos + setupNanos);
         } finally {
             PartitionLaunch.closeAll(transports);
+            if (remote) {
+                RankHosts.withdraw(launch.firstLive(), runName);
+            }
+        }
+        if (!asides.isEmpty()) {
+            // One thermo.csv, trajectory, … as if the run had not been interrupted (OutputStitcher).
+            List<String> separate = OutputStitcher.stitch(dir.path(), asides, restoredSteps);
+            decomposition.put("outputs_joined_across_losses", separate.isEmpty() ? "all" : String.join("; ", separate));
         }
         try {
             finishAnalyses(analyses);
@@ -543,6 +571,89 @@ public final class RunJob implements AutoCloseable {
         err.print(timing.table("Timing breakdown (rank 0 of " + ranks + ")"));
         err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
         err.flush();
+    }
+
+    /**
+     * The protocol of one rank of a decomposed run. Every rank builds the same stages and observers
+     * (thermo rows, gathers and checkpoints are collective); only rank 0 of the JVM that owns the
+     * run directory ({@code dir} non-null) writes files and reports progress.
+     */
+    private void runRank(DecomposedRun run, DecomposedSystem.Rank r, RankObservers[] obs, RunDirectory dir,
+                         CheckpointStore store, ProgressReporter progress) throws IOException {
+        RunConfig.PartitionSpec ps = cfg.partition();
+        int k = r.rank;
+        if (ps.balance() != null) {
+            run.halo(k).setBalancer(new LoadBalancer(ps.balance()));
+        }
+        boolean writer = k == 0 && dir != null;
+        RankObservers ro = new RankObservers();
+        obs[k] = ro;
+        StateGather gather = info -> run.gather(k, info.state());
+        Protocol protocol = new Protocol(buildStages(), r.engine, protocolOptions());
+        attachObservers(protocol, dir, writer, ro, gather, writer ? progress : null);
+        // Analyses see the gathered global state: every rank joins the gather on their schedule, only
+        // the writing rank holds them.
+        List<AnalysisSettings> schedule = analysisSchedule();
+        for (int i = 0; i < schedule.size(); i++) {
+            add(protocol, ro.timed, new AnalysisObserver(schedule.get(i), writer ? runAnalyses.get(i) : null, gather));
+        }
+        add(protocol, ro.timed, new CheckpointObserver(ps.checkpointEverySteps(), gather, writer ? store : null));
+        if (writer && ps.injectMemberLossAtStep() > 0 && launch.live().size() == launch.memberCount()) {
+            add(protocol, ro.timed, memberLossInjection(ps.injectMemberLossAtStep()));
+        }
+        long start = System.nanoTime();
+        try {
+            protocol.run(run.state(k));
+        } finally {
+            ro.loopNanos = System.nanoTime() - start;
+            closeQuietly(ro.thermo, ro.traj, ro.extras);
+        }
+        // The global state in id order, for run.json and for callers of state().
+        ro.finalState = run.gather(k, run.state(k));
+    }
+
+    /**
+     * This JVM's ranks of a run coordinated elsewhere ({@code dendrite member}, {@link RankHosts}):
+     * the state and grid of the ticket, this config's force field and stages, transports on
+     * {@code hz} for the ranks the ticket puts on it. Returns when the run ends; throws when a rank
+     * fails (the coordinator sees the failure through the transport and recovers or reports it).
+     */
+    public void hostRanks(RankHosts.Ticket ticket, HazelcastInstance hz) throws IOException {
+        prepareInputs();
+        SimulationState start = RestartFile.fromBytes(ticket.state(), "rank ticket of " + ticket.run());
+        List<String> own = start.atoms.species.names();
+        List<String> ff = forceField.species().names();
+        if (!own.equals(ff)) {
+            throw new IllegalArgumentException("rank ticket of " + ticket.run() + ": species " + own
+                    + " differ from the force field's " + ff + " in " + cfg.tree().file()
+                    + " (is the config the same file on every host?)");
+        }
+        state = start;
+        grid = new BrickGrid(ticket.grid()[0], ticket.grid()[1], ticket.grid()[2]);
+        int ranks = grid.domains();
+        if (ticket.memberOfRank().length != ranks) {
+            throw new IllegalArgumentException("rank ticket of " + ticket.run() + ": " + ticket.memberOfRank().length
+                    + " rank placements for a " + ranks + "-brick grid");
+        }
+        HazelcastInstance[] on = new HazelcastInstance[ranks];
+        for (int r : ticket.ranksOf(hz.getCluster().getLocalMember().getUuid())) {
+            on[r] = hz;
+        }
+        int engineThreads = Math.max(1, cfg.threads() / ranks);
+        Transport[] transports = PartitionLaunch.hazelcastTransports(ticket.run(), on,
+                Duration.ofMillis(ticket.timeoutMillis()));
+        RankObservers[] obs = new RankObservers[ranks];
+        try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
+                transports)) {
+            run.run(r -> runRank(run, r, obs, null, null, null));
+        } finally {
+            for (RankObservers ro : obs) {
+                if (ro != null) {
+                    closeQuietly(ro.thermo, ro.traj, ro.extras);
+                }
+            }
+            PartitionLaunch.closeAll(transports);
+        }
     }
 
     /** Terminates the last embedded member after step {@code at} (partition.inject_member_loss_at_step). */

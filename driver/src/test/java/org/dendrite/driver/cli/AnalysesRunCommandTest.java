@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -60,6 +61,42 @@ class AnalysesRunCommandTest {
     }
 
     @Test
+    @DisplayName("msd with per_stage over two NVT stages opens one window per stage (each starting at time 0 "
+            + "at the stage's first step, ending at its last), fits D in each and an Arrhenius Ea across them")
+    void msdPerStageWindowsThroughTheRun(@TempDir Path tmp) throws IOException {
+        Path cfg = tmp.resolve("ps.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "structure: {file: " + CliRunner.LLZO_192 + "}",
+                "forcefield: " + CliRunner.DU_TETER,
+                "threads: 2",
+                "output:",
+                "  trajectory: {format: none}",
+                "  analyses:",
+                "    - {type: msd, every_steps: 10, per_stage: true, stages: [1, 2]}",
+                "stages:",
+                "  - {type: velocity, temperature_K: 900}",
+                "  - {type: nvt, steps: 60, timestep_fs: 1.0, temperature_K: 900, tdamp_ps: 0.05}",
+                "  - {type: nvt, steps: 65, timestep_fs: 1.0, temperature_K: 1500, tdamp_ps: 0.05}",
+                ""), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("run", cfg.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("msd.csv"));
+        // window 0: steps 0..60 (7 samples); window 1: steps 60..125 (60, 70, ..., 120, and the stage end 125).
+        List<String> w0 = rows.stream().filter(l -> l.startsWith("0,")).toList();
+        List<String> w1 = rows.stream().filter(l -> l.startsWith("1,")).toList();
+        assertEquals(7, w0.size(), rows.toString());
+        assertEquals(8, w1.size(), rows.toString());
+        assertTrue(w1.get(0).startsWith("1,2,60,0,"), w1.get(0));
+        assertTrue(w1.get(w1.size() - 1).startsWith("1,2,125,"), w1.get(w1.size() - 1));
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        for (String key : List.of("D_Li_cm2_per_s_w0", "D_Li_cm2_per_s_w1", "T_mean_K_w1", "sigma_NE_Li_S_per_m")) {
+            assertTrue(metrics.contains("\"" + key + "\""), key + " in " + metrics);
+        }
+        assertTrue(metrics.contains("\"Ea_Li_eV\"") || metrics.contains("\"Ea_Li_status\""), metrics);
+    }
+
+    @Test
     @DisplayName("an unknown analysis key fails before the run with file:line and the key path, exit 2, no directory")
     void unknownAnalysisKeyIsAConfigError(@TempDir Path tmp) throws IOException {
         Path cfg = config(tmp, "{file: " + CliRunner.LLZO_192 + "}",
@@ -100,6 +137,66 @@ class AnalysesRunCommandTest {
                 double v = Double.parseDouble(y[k]);
                 assertTrue(Math.abs(u - v) <= 1e-6 * Math.max(1, Math.abs(u)), "row " + i + ": " + a.get(i) + " vs " + b.get(i));
             }
+        }
+    }
+
+    @Test
+    @DisplayName("analyze arrhenius: three runs with D = 1e-3·exp(−0.30 eV/kT) at 800, 1000, 1200 K give Ea = 0.300 eV "
+            + "(1e-6); per-window metrics of one run are one fit; one point alone is a bad-input error")
+    void arrheniusCommandFitsRunsMetrics(@TempDir Path tmp) throws IOException {
+        double k = 8.617343e-5;
+        List<String> dirs = new java.util.ArrayList<>(List.of("arrhenius"));
+        for (double t : new double[] {800, 1000, 1200}) {
+            Path run = tmp.resolve("run" + (int) t);
+            Files.createDirectories(run);
+            double d = 1e-3 * Math.exp(-0.30 / (k * t));
+            Files.writeString(run.resolve("metrics.json"), String.format(java.util.Locale.ROOT,
+                    "{\"T_mean_K\": %.1f, \"D_Li_cm2_per_s\": %.10e, \"D_Li_err_cm2_per_s\": %.10e}", t, d, 0.05 * d));
+            dirs.add(run.toString());
+        }
+        dirs.add("--out");
+        dirs.add(tmp.resolve("fit").toString());
+        CliRunner.Result r = CliRunner.run(prepend("analyze", dirs));
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Ea_eV\":([0-9.eE+-]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(0.30, Double.parseDouble(m.group(1)), 1e-6);
+        assertTrue(Files.isRegularFile(tmp.resolve("fit/arrhenius.png")));
+
+        Path windows = tmp.resolve("series");
+        Files.createDirectories(windows);
+        StringBuilder json = new StringBuilder("{");
+        double[] temps = {900, 1200, 1500};
+        for (int w = 0; w < 3; w++) {
+            double d = 2e-3 * Math.exp(-0.25 / (k * temps[w]));
+            json.append(String.format(java.util.Locale.ROOT, "\"T_mean_K_w%d\": %.1f, \"D_Li_cm2_per_s_w%d\": %.10e, ",
+                    w, temps[w], w, d));
+        }
+        json.append("\"T_mean_K\": 1500.0}");
+        Files.writeString(windows.resolve("metrics.json"), json.toString());
+        CliRunner.Result s = CliRunner.run("analyze", "arrhenius", windows.toString(), "--out", tmp.resolve("fit2").toString());
+        assertEquals(0, s.exitCode(), s.err());
+        assertTrue(s.out().contains("\"group\":\"series\"") && s.out().contains("\"points\":3"), s.out());
+        Matcher2.check(s.out(), 0.25);
+
+        CliRunner.Result bad = CliRunner.run("analyze", "arrhenius", tmp.resolve("run800").toString(), "--out",
+                tmp.resolve("fit3").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("at least two temperatures"), bad.err());
+    }
+
+    private static String[] prepend(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray(new String[0]);
+    }
+
+    private static final class Matcher2 {
+        static void check(String out, double ea) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Ea_eV\":([0-9.eE+-]+)").matcher(out);
+            assertTrue(m.find(), out);
+            assertEquals(ea, Double.parseDouble(m.group(1)), 1e-6);
         }
     }
 }

@@ -217,7 +217,8 @@ class DecomposedRunCommandTest {
 
     @Test
     @DisplayName("bad partition settings exit 2 with one line naming the key: thin bricks, malformed grid, "
-            + "minimize on 2 domains, Hazelcast peers that never join (within the join timeout)")
+            + "minimize on 2 domains, Hazelcast peers that never join and rank hosts that never register (within the "
+            + "join timeout), more rank hosts than ranks")
     void badPartitionSettingsFailClearly(@TempDir Path tmp) throws IOException {
         Path cfg = config(tmp, "");
         Path out = tmp.resolve("x");
@@ -242,6 +243,16 @@ class DecomposedRunCommandTest {
         assertTrue(seconds < 30, "join failure took " + seconds + " s");
         assertFalse(Files.exists(out) || Files.exists(tmp.resolve("x.partial")) || Files.exists(tmp.resolve("x.failed")),
                 "bad input must leave no run directory");
+        long t1 = System.nanoTime();
+        CliRunner.Result noHost = CliRunner.run("run", cfg.toString(), "--out", out.toString(),
+                "--set", "partition.domains=2x1x1", "--set", "partition.transport=hazelcast",
+                "--set", "partition.rank_hosts=1", "--set", "partition.join_timeout_s=2");
+        double noHostSeconds = (System.nanoTime() - t1) * 1e-9;
+        assertOneLineBadInput(noHost, "only 0 of 1 rank hosts registered", "hazelcast-member.sh");
+        assertTrue(noHostSeconds < 30, "rank-host wait took " + noHostSeconds + " s");
+        assertOneLineBadInput(CliRunner.run("run", cfg.toString(), "--out", out.toString(),
+                "--set", "partition.domains=2x1x1", "--set", "partition.transport=hazelcast",
+                "--set", "partition.rank_hosts=2"), "partition.rank_hosts", "rank 0 stays in this JVM");
     }
 
     static int unusedPort() throws IOException {

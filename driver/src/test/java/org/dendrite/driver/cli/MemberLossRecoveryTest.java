@@ -82,6 +82,10 @@ class MemberLossRecoveryTest {
         assertTrue(m.find(), json);
         String gridAfter = m.group(1);
 
+        java.util.List<String> rows = Files.readAllLines(lost.resolve("thermo.csv"));
+        assertEquals(java.util.List.of("0", "10", "20", "30", "40", "50", "60"),
+                rows.subList(1, rows.size()).stream().map(l -> l.split(",")[0]).toList(),
+                "thermo.csv is appended across the loss: one row per step");
         Path checkpoint = lost.resolve("checkpoint/restored-step-20.restart");
         SimulationState start = RestartFile.read(checkpoint);
         SimulationState endLost = RestartFile.read(lost.resolve("restart/latest.restart"));

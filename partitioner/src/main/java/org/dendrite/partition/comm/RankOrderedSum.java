@@ -1,9 +1,11 @@
 package org.dendrite.partition.comm;
 
 /**
- * The global sum of every transport, built on its point-to-point messages: gather to rank 0, add
- * in rank order, broadcast. Every rank gets the same bits, whatever the transport, so in-process
- * and Hazelcast runs agree bit for bit. One instance per rank (it owns the message buffer).
+ * The global sum of every transport, built on its point-to-point messages: a binomial-tree reduce
+ * to rank 0 and a broadcast down the same tree (2·⌈log2 P⌉ message hops on the critical path
+ * instead of 2·(P−1) at rank 0; docs/benchmarks.md's 64-member estimate). The tree fixes the order of
+ * the additions, so every rank gets the same bits whatever the transport, and in-process and
+ * Hazelcast runs agree bit for bit. One instance per rank (it owns the message buffer).
  */
 public final class RankOrderedSum {
     private final MessageBuffer buffer = new MessageBuffer();
@@ -14,24 +16,42 @@ public final class RankOrderedSum {
         if (size == 1) {
             return;
         }
-        if (t.rank() == 0) {
-            for (int r = 1; r < size; r++) {
-                t.receive(r, Phase.SUM, 0, buffer);
-                checkLength(t, r, n);
-                for (int k = 0; k < n; k++) {
-                    values[k] += buffer.doubles[k];
+        int rank = t.rank();
+        // Reduce: at level s a rank that is a multiple of 2s adds its partner rank + s's partial sum;
+        // the partner sends and leaves the reduce. Partial sums are added in a fixed order.
+        int top = 1;
+        while (top < size) {
+            top <<= 1;
+        }
+        int s = 1;
+        for (; s < top; s <<= 1) {
+            if (rank % (2 * s) == 0) {
+                int partner = rank + s;
+                if (partner < size) {
+                    t.receive(partner, Phase.SUM, 0, buffer);
+                    checkLength(t, partner, n);
+                    for (int k = 0; k < n; k++) {
+                        values[k] += buffer.doubles[k];
+                    }
                 }
+            } else {
+                fill(values, n);
+                t.send(rank - s, Phase.SUM, 0, buffer);
+                break;
             }
-            fill(values, n);
-            for (int r = 1; r < size; r++) {
-                t.send(r, Phase.SUM, 1, buffer);
-            }
+        }
+        // Broadcast down the same tree: receive from the parent of the reduce, pass on to the children.
+        if (rank != 0) {
+            t.receive(rank - s, Phase.SUM, 1, buffer);
+            checkLength(t, rank - s, n);
+            System.arraycopy(buffer.doubles, 0, values, 0, n);
         } else {
             fill(values, n);
-            t.send(0, Phase.SUM, 0, buffer);
-            t.receive(0, Phase.SUM, 1, buffer);
-            checkLength(t, 0, n);
-            System.arraycopy(buffer.doubles, 0, values, 0, n);
+        }
+        for (int c = s >> 1; c >= 1; c >>= 1) {
+            if (rank + c < size) {
+                t.send(rank + c, Phase.SUM, 1, buffer);
+            }
         }
     }
 

@@ -212,6 +212,14 @@ public final class HazelcastTransport implements Transport {
         }
     }
 
+    /**
+     * Fails every rank of run {@code run} with {@code why}, from a process that has no transport of
+     * the run (a rank host that could not start its ranks).
+     */
+    public static void abortRun(HazelcastInstance hz, String run, String why) {
+        hz.getTopic("dendrite-abort-" + run).publish(why);
+    }
+
     private void checkFailure(String waitingFor, int step) {
         String f = failure;
         if (f != null) {

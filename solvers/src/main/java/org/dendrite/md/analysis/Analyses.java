@@ -36,13 +36,13 @@ public final class Analyses {
 
     static {
         register("rdf", RdfAnalysis::new);
+        register("msd", MsdAnalysis::new);
+        register("slabs", SlabAnalysis::new);
+        register("density-map", DensityMapAnalysis::new);
+        register("li-sites", LiSiteAnalysis::new);
+        register("cavity", CavityAnalysis::new);
         register("tension", TensionAnalysis::new);
         register("bonds", BondsAnalysis::new);
-
-
-
-
-
     }
 
     private Analyses() {

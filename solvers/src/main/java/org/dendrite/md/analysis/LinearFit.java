@@ -1,61 +1,61 @@
 package org.dendrite.md.analysis;
 
 /**
- * Ordinary least-squares line y = a + b·x through the points whose x lies in a window, with the
- * standard error of the slope (Press et al., Numerical Recipes, §15.2, unit weights and the scatter
- * of the residuals as the noise estimate).
- *
- * @param intercept   a
- * @param slope       b
- * @param slopeStdErr standard error of b from the residual scatter (NaN with fewer than 3 points)
- * @param points      number of points in the window
- * @param from        lower end of the window (inclusive)
- * @param to          upper end of the window (inclusive)
+ * Weighted least-squares straight line y = a + b·x (Press et al., Numerical Recipes, §15.2), with
+ * the standard errors of a and b. With unit weights the errors come from the residuals
+ * (s² = Σ r²/(n − 2)); with given σ_i they are the propagated σ_i, scaled by √(χ²/(n − 2)) when
+ * n > 2 (so that a scatter larger than the stated errors widens them, never narrows them below
+ * the propagated ones).
  */
-public record LinearFit(double intercept, double slope, double slopeStdErr, int points, double from, double to) {
+public record LinearFit(double intercept, double slope, double interceptError, double slopeError, int n) {
+
+    /** Unweighted fit over points [from, to). */
+    public static LinearFit of(double[] x, double[] y, int from, int to) {
+        return weighted(x, y, null, from, to);
+    }
 
     /**
-     * Fits the points with {@code from ≤ x[i] ≤ to} among the first {@code n}.
-     *
-     * @throws IllegalArgumentException with fewer than two points in the window or no spread in x
+     * @param sigma standard errors of y (null: unweighted, errors from the residuals)
      */
-    public static LinearFit of(double[] x, double[] y, int n, double from, double to) {
-        double sx = 0, sy = 0;
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i] >= from && x[i] <= to) {
-                sx += x[i];
-                sy += y[i];
-                m++;
-            }
+    public static LinearFit weighted(double[] x, double[] y, double[] sigma, int from, int to) {
+        int n = to - from;
+        if (n < 2) {
+            throw new IllegalArgumentException("a line needs at least 2 points, got " + n);
         }
-        if (m < 2) {
-            throw new IllegalArgumentException("fewer than 2 points (" + m + ") with x in [" + from + ", " + to + "]");
+        double s = 0, sx = 0, sy = 0;
+        for (int i = from; i < to; i++) {
+            double w = sigma == null ? 1 : 1 / (sigma[i] * sigma[i]);
+            s += w;
+            sx += w * x[i];
+            sy += w * y[i];
         }
-        double mx = sx / m, my = sy / m;
-        double sxx = 0, sxy = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i] >= from && x[i] <= to) {
-                sxx += (x[i] - mx) * (x[i] - mx);
-                sxy += (x[i] - mx) * (y[i] - my);
-            }
+        double mx = sx / s;
+        double stt = 0, b = 0;
+        for (int i = from; i < to; i++) {
+            double w = sigma == null ? 1 : 1 / (sigma[i] * sigma[i]);
+            double t = x[i] - mx;
+            stt += w * t * t;
+            b += w * t * y[i];
         }
-        if (!(sxx > 0)) {
-            throw new IllegalArgumentException("no spread in x within [" + from + ", " + to + "]");
+        if (!(stt > 0)) {
+            throw new IllegalArgumentException("all x are equal: no slope");
         }
-        double b = sxy / sxx;
-        double a = my - b * mx;
-        double err = Double.NaN;
-        if (m > 2) {
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                if (x[i] >= from && x[i] <= to) {
-                    double r = y[i] - a - b * x[i];
-                    ss += r * r;
-                }
-            }
-            err = Math.sqrt(ss / (m - 2) / sxx);
+        b /= stt;
+        double a = (sy - sx * b) / s;
+        double varA = (1 + sx * sx / (s * stt)) / s;
+        double varB = 1 / stt;
+        double chi2 = 0;
+        for (int i = from; i < to; i++) {
+            double w = sigma == null ? 1 : 1 / (sigma[i] * sigma[i]);
+            double r = y[i] - a - b * x[i];
+            chi2 += w * r * r;
         }
-        return new LinearFit(a, b, err, m, from, to);
+        double scale;
+        if (sigma == null) {
+            scale = n > 2 ? chi2 / (n - 2) : 0;
+        } else {
+            scale = n > 2 ? Math.max(1, chi2 / (n - 2)) : 1;
+        }
+        return new LinearFit(a, b, Math.sqrt(varA * scale), Math.sqrt(varB * scale), n);
     }
 }

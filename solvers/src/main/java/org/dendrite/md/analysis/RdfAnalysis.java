@@ -20,7 +20,8 @@ import org.dendrite.md.state.SimulationState;
  * <p>Keys: {@code pairs} (list of {@code A-B}, centre first; default every pair of species
  * A ≤ B in force-field order), {@code r_max_A} (10), {@code bins} (200), {@code region}
  * (centre atoms restricted to a region, docs/structures.md "Regions"; default all atoms).
- * Files: {@code NAME.csv} (r_A, g_A-B, n_A-B per pair), {@code NAME_cutoffs.csv} (pair,
+ * Files: {@code NAME.csv} (r_A: bin centre; g_A-B; n_A-B: running coordination number up to the
+ * bin's outer edge, as LAMMPS' coord column), {@code NAME_cutoffs.csv} (pair,
  * first_peak_A, first_min_A, g_at_min, cn_at_min), {@code NAME.png}. Metrics:
  * {@code NAME_rmin_A-B_A} and {@code NAME_cn_A-B} for each pair with a minimum.
  */
@@ -103,8 +104,8 @@ public final class RdfAnalysis implements Analysis {
                 row[0] = r[k];
                 for (int p = 0; p < pairs.size(); p++) {
                     row[1 + 2 * p] = g[p][k];
-                    // n at the bin centre (LAMMPS' coord column): the mean of the two edge values.
-                    row[2 + 2 * p] = k == 0 ? 0.5 * n[p][0] : 0.5 * (n[p][k - 1] + n[p][k]);
+                    // n up to the bin's outer edge, as LAMMPS' coord column of compute rdf.
+                    row[2 + 2 * p] = n[p][k];
                 }
                 csv.row(row);
             }

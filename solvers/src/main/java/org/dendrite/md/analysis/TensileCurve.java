@@ -165,7 +165,7 @@ public final class TensileCurve {
         if (n < 3) {
             throw new IllegalArgumentException("a tensile curve needs at least 3 rows, has " + n);
         }
-        LinearFit fit = LinearFit.of(strain, stressGPa, n, s.fitFrom(), s.fitTo());
+        LinearFit fit = fitInWindow(strain, stressGPa, s);
         double nu1 = poisson(lat1, s);
         double nu2 = poisson(lat2, s);
         double nu;
@@ -212,6 +212,24 @@ public final class TensileCurve {
                 return Double.NaN;
             }
         }
-        return -LinearFit.of(strain, lat, n, s.fitFrom(), s.fitTo()).slope();
+        return -fitInWindow(strain, lat, s).slope();
+    }
+
+    /** Least-squares line through the rows whose strain lies in the fit window (ends included). */
+    private LinearFit fitInWindow(double[] x, double[] y, Settings s) {
+        double[] xw = new double[n];
+        double[] yw = new double[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i] >= s.fitFrom() && x[i] <= s.fitTo()) {
+                xw[m] = x[i];
+                yw[m++] = y[i];
+            }
+        }
+        if (m < 2) {
+            throw new IllegalArgumentException("fewer than 2 points (" + m + ") with strain in [" + s.fitFrom() + ", "
+                    + s.fitTo() + "]");
+        }
+        return LinearFit.of(xw, yw, 0, m);
     }
 }

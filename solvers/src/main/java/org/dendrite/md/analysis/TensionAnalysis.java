@@ -247,7 +247,7 @@ public final class TensionAnalysis implements Analysis {
     private void putMetrics(String prefix, String suffix, TensileCurve.Result r) {
         RunMetrics m = ctx.metrics();
         m.put(prefix + "E_GPa" + suffix, r.youngsGPa());
-        putIfFinite(prefix + "E_err_GPa" + suffix, r.modulus().slopeStdErr());
+        putIfFinite(prefix + "E_err_GPa" + suffix, r.modulus().slopeError());
         putIfFinite(prefix + "nu" + suffix, r.nu());
         m.put(prefix + "peak_stress_GPa" + suffix, r.peakStressGPa());
         m.put(prefix + "strain_at_peak" + suffix, r.strainAtPeak());
@@ -270,10 +270,10 @@ public final class TensionAnalysis implements Analysis {
             out.rowText("stage", (double) stage, "", "index of the deform stage");
             out.rowText("axis", "xyz".charAt(axis), "", "pulling axis");
             out.rowText("E", r.youngsGPa(), "GPa", "slope of stress vs strain by least squares over the fit window");
-            out.rowText("E_stderr", r.modulus().slopeStdErr(), "GPa", "standard error of that slope");
+            out.rowText("E_stderr", r.modulus().slopeError(), "GPa", "standard error of that slope");
             out.rowText("fit_strain_from", fitFrom, "", "fit window lower strain");
             out.rowText("fit_strain_to", fitTo, "", "fit window upper strain");
-            out.rowText("fit_points", (double) r.modulus().points(), "", "samples in the fit window");
+            out.rowText("fit_points", (double) r.modulus().n(), "", "samples in the fit window");
             out.rowText("nu_lateral_1", r.nuLateral1(), "", "-d(lateral strain 1)/d(strain) over the fit window");
             out.rowText("nu_lateral_2", r.nuLateral2(), "", "-d(lateral strain 2)/d(strain) over the fit window");
             out.rowText("nu", r.nu(), "", Double.isNaN(poisson) ? "mean of the two lateral ratios"

@@ -2,6 +2,8 @@ package org.dendrite.md.state;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -105,11 +107,45 @@ public final class RestartFile {
         if (!Files.isRegularFile(file)) {
             throw new RestartFileException(file, "no such file");
         }
-        long size = Files.size(file);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return decode(raw, Files.size(file), file);
+        }
+    }
+
+    /**
+     * The exact bytes {@link #write} would put in a file, for states that travel instead of being
+     * stored (a checkpoint in a Hazelcast IMap, the start state of ranks hosted by another JVM).
+     */
+    public static byte[] toBytes(SimulationState state) throws IOException {
+        CRC32 crc = new CRC32();
+        ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 16);
+        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(payload, crc));
+        writePayload(state, out);
+        out.flush();
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(HEADER_BYTES + payload.size() + 4);
+        DataOutputStream w = new DataOutputStream(whole);
+        w.write(MAGIC);
+        w.writeInt(FORMAT_VERSION);
+        w.writeLong(payload.size());
+        payload.writeTo(w);
+        w.writeInt((int) crc.getValue());
+        w.flush();
+        return whole.toByteArray();
+    }
+
+    /**
+     * Reads a state from {@link #toBytes} (or a restart file's contents) with the same checks as
+     * {@link #read}; {@code source} names where the bytes came from in error messages.
+     */
+    public static SimulationState fromBytes(byte[] bytes, String source) throws IOException {
+        return decode(new ByteArrayInputStream(bytes), bytes.length, Path.of(source));
+    }
+
+    private static SimulationState decode(InputStream raw, long size, Path file) throws IOException {
         if (size < HEADER_BYTES + 4) {
             throw new RestartFileException(file, "truncated (" + size + " bytes, shorter than the header)");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try {
             DataInputStream head = new DataInputStream(raw);
             byte[] magic = new byte[MAGIC.length];
             head.readFully(magic);

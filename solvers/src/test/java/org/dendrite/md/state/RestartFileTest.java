@@ -182,4 +182,19 @@ class RestartFileTest {
         assertTrue(assertThrows(RestartFileException.class, () -> RestartFile.read(none)).getMessage()
                 .contains("no such file"));
     }
+
+    @Test
+    @DisplayName("the bytes that travel (IMap checkpoint, remote ranks' start state) equal the file and are checked alike")
+    void bytesEqualTheFileAndAreChecked() throws IOException {
+        Path f = dir.resolve("r.bin");
+        SimulationState s = sample();
+        RestartFile.write(s, f);
+        byte[] b = RestartFile.toBytes(s);
+        assertArrayEquals(Files.readAllBytes(f), b);
+        assertEquals(s.step, RestartFile.fromBytes(b, "imap/latest").step);
+        b[b.length / 2] ^= 0x5A;
+        byte[] bad = b;
+        RestartFileException e = assertThrows(RestartFileException.class, () -> RestartFile.fromBytes(bad, "imap/latest"));
+        assertTrue(e.getMessage().startsWith("restart file imap/latest: "), e.getMessage());
+    }
 }

@@ -2,7 +2,7 @@
 # Seed 000 Fig. 3c, 3d and 4 with dendrite: runs conf/scenarios/tension-111-{crystal,interface,amorphous}.yaml
 # and overlays their stress-strain, energy and bond curves (compare_*.png) with a table of E, ν, peak
 # stress, G_c and K_Ic (compare_table.md), all in OUTDIR.
-#   tools/mechanics/tension_scenarios.sh [OUTDIR] [--set key=value ...]      # ~25 min on 2 idle cores
+#   tools/mechanics/tension_scenarios.sh [OUTDIR] [--set key=value ...]      # ~7 min on 2 idle cores
 # Extra --set options go to every run (stage indices differ: the amorphous model has one more stage).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"

@@ -41,6 +41,8 @@ public final class Analyses {
         register("density-map", DensityMapAnalysis::new);
         register("li-sites", LiSiteAnalysis::new);
         register("cavity", CavityAnalysis::new);
+        register("tension", TensionAnalysis::new);
+        register("bonds", BondsAnalysis::new);
     }
 
     private Analyses() {

@@ -7,9 +7,7 @@ import java.util.List;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
-import org.dendrite.md.neighbor.NeighborBuilder;
 import org.dendrite.md.neighbor.NeighborList;
-import org.dendrite.md.neighbor.PeriodicImages;
 import org.dendrite.md.region.PlacedRegion;
 
 /**
@@ -35,11 +33,8 @@ public final class BondCounts {
     private final double maxCut;
     private final List<String> labels = new ArrayList<>();
     private int[] selectedIds;
-    private Atoms work;
     private boolean[] in = new boolean[0];
-    private final PeriodicImages images = new PeriodicImages();
-    private final NeighborBuilder builder = new NeighborBuilder();
-    private final NeighborList list = new NeighborList();
+    private final PairScan scan = new PairScan();
 
     /**
      * @param pairs    element pairs such as {@code "Zr-O"}; both names must be species
@@ -106,15 +101,6 @@ public final class BondCounts {
      */
     public long[] count(Atoms atoms, Box box, long[] out) {
         int n = atoms.nlocal;
-        if (work == null || work.capacity() < n) {
-            work = new Atoms(species, n);
-        }
-        work.nlocal = n;
-        work.nghost = 0;
-        System.arraycopy(atoms.x, 0, work.x, 0, 3 * n);
-        System.arraycopy(atoms.type, 0, work.type, 0, n);
-        System.arraycopy(atoms.id, 0, work.id, 0, n);
-        Arrays.fill(work.image, 0, 3 * n, 0);
         if (in.length < n) {
             in = new boolean[n];
         }
@@ -122,15 +108,15 @@ public final class BondCounts {
             in[i] = selectedIds == null || Arrays.binarySearch(selectedIds, atoms.id[i]) >= 0;
         }
         Arrays.fill(out, 0, typeA.length, 0);
-        images.borders(work, box, maxCut);
-        builder.build(work, maxCut, list);
-        int[] type = work.type;
-        double[] x = work.x;
+        scan.scan(atoms, box, maxCut);
+        NeighborList list = scan.list;
+        int[] type = scan.type();
+        double[] x = scan.x();
         for (int i = 0; i < n; i++) {
             int ti = type[i];
             for (int k = list.offsets[i]; k < list.offsets[i + 1]; k++) {
                 int j = list.neighbors[k];
-                int oj = j < n ? j : work.ghostOwner[j - n];
+                int oj = scan.owner(j);
                 if (!in[i] && !in[oj]) {
                     continue;
                 }

@@ -7,9 +7,7 @@ import java.util.List;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.Species;
-import org.dendrite.md.neighbor.NeighborBuilder;
 import org.dendrite.md.neighbor.NeighborList;
-import org.dendrite.md.neighbor.PeriodicImages;
 import org.dendrite.md.region.PlacedRegion;
 
 /**
@@ -43,13 +41,10 @@ public final class Rdf {
     private final double[] norm;
     private final double[] centres;
     private int frames;
-    private Atoms work;
     private boolean[] in = new boolean[0];
     private int[] countByType;
     private int[] centresByType;
-    private final PeriodicImages images = new PeriodicImages();
-    private final NeighborBuilder builder = new NeighborBuilder();
-    private final NeighborList list = new NeighborList();
+    private final PairScan scan = new PairScan();
 
     /**
      * @param pairs element pairs such as {@code "Li-O"} (centre first); both must be species names
@@ -108,15 +103,6 @@ public final class Rdf {
      */
     public void sample(Atoms atoms, Box box, PlacedRegion centreRegion) {
         int n = atoms.nlocal;
-        if (work == null || work.capacity() < n) {
-            work = new Atoms(species, n);
-        }
-        work.nlocal = n;
-        work.nghost = 0;
-        System.arraycopy(atoms.x, 0, work.x, 0, 3 * n);
-        System.arraycopy(atoms.type, 0, work.type, 0, n);
-        System.arraycopy(atoms.id, 0, work.id, 0, n);
-        Arrays.fill(work.image, 0, 3 * n, 0);
         if (in.length < n) {
             in = new boolean[n];
         }
@@ -124,8 +110,8 @@ public final class Rdf {
             countByType = new int[species.count()];
             centresByType = new int[species.count()];
         }
-        java.util.Arrays.fill(countByType, 0);
-        java.util.Arrays.fill(centresByType, 0);
+        Arrays.fill(countByType, 0);
+        Arrays.fill(centresByType, 0);
         for (int i = 0; i < n; i++) {
             in[i] = centreRegion == null || centreRegion.contains(atoms.x[3 * i], atoms.x[3 * i + 1], atoms.x[3 * i + 2]);
             countByType[atoms.type[i]]++;
@@ -133,12 +119,12 @@ public final class Rdf {
                 centresByType[atoms.type[i]]++;
             }
         }
-        images.borders(work, box, rMax);
-        builder.build(work, rMax, list);
+        scan.scan(atoms, box, rMax);
+        NeighborList list = scan.list;
         double rMax2 = rMax * rMax;
         double inv = 1.0 / dr;
-        int[] type = work.type;
-        double[] x = work.x;
+        int[] type = scan.type();
+        double[] x = scan.x();
         for (int i = 0; i < n; i++) {
             int ti = type[i];
             for (int k = list.offsets[i]; k < list.offsets[i + 1]; k++) {
@@ -150,7 +136,7 @@ public final class Rdf {
                 }
                 int bin = Math.min((int) (Math.sqrt(r2) * inv), bins - 1);
                 int tj = type[j];
-                int oj = j < n ? j : work.ghostOwner[j - n];
+                int oj = scan.owner(j);
                 for (int p = 0; p < typeA.length; p++) {
                     // The pair is seen from both ends: i as centre of a (i, j) pair, j's owner as centre of (j, i).
                     if (ti == typeA[p] && tj == typeB[p] && in[i]) {

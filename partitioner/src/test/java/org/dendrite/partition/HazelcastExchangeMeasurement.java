@@ -33,7 +33,7 @@ public final class HazelcastExchangeMeasurement {
                 pingPong("in-process", InProcessTransport.group(2, Duration.ofSeconds(60)), doubles, rounds);
                 Transport[] t = c.transports("pp" + run++, 2, 2, Duration.ofSeconds(60));
                 pingPong("hazelcast ", t, doubles, rounds);
-                HazelcastTestCluster.closeAll(t);
+                Transport.closeAll(t);
             }
             ForceField ff = TestSystems.llzoForceField();
             for (String arg : args) {
@@ -43,7 +43,7 @@ public final class HazelcastExchangeMeasurement {
                 nve("in-process", s, ff, InProcessTransport.group(2, Duration.ofSeconds(120)), steps);
                 Transport[] t = c.transports("nve" + run++, 2, 2, Duration.ofSeconds(120));
                 nve("hazelcast ", s, ff, t, steps);
-                HazelcastTestCluster.closeAll(t);
+                Transport.closeAll(t);
             }
         }
         System.exit(0);

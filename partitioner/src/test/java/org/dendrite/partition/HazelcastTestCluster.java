@@ -1,8 +1,5 @@
 package org.dendrite.partition;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,21 +56,7 @@ final class HazelcastTestCluster implements AutoCloseable {
     }
 
     static List<Integer> freePorts(int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports.add(s.getLocalPort());
-            }
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port on 127.0.0.1", e);
-        }
-        return ports;
+        return HazelcastCluster.freePorts("127.0.0.1", n);
     }
 
     /**
@@ -81,31 +64,11 @@ final class HazelcastTestCluster implements AutoCloseable {
      * constructors wait for each other (rendezvous), so they are created concurrently.
      */
     Transport[] transports(String run, int ranks, int membersUsed, Duration timeout) {
-        ExecutorService pool = Executors.newFixedThreadPool(ranks);
-        try {
-            List<Future<HazelcastTransport>> f = new ArrayList<>();
-            for (int r = 0; r < ranks; r++) {
-                int rank = r;
-                f.add(pool.submit(() -> new HazelcastTransport(members[rank % membersUsed], run, rank, ranks, timeout)));
-            }
-            Transport[] t = new Transport[ranks];
-            for (int r = 0; r < ranks; r++) {
-                t[r] = f.get(r).get();
-            }
-            return t;
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("transports of run " + run + " did not start: " + e, e);
-        } finally {
-            pool.shutdown();
+        HazelcastInstance[] on = new HazelcastInstance[ranks];
+        for (int r = 0; r < ranks; r++) {
+            on[r] = members[r % membersUsed];
         }
-    }
-
-    static void closeAll(Transport[] t) {
-        for (Transport x : t) {
-            if (x != null) {
-                x.close();
-            }
-        }
+        return HazelcastTransport.group(run, on, timeout);
     }
 
     @Override

@@ -99,7 +99,7 @@ class HazelcastTransportTest {
                         "every rank holds the same global energy bits");
             }
         } finally {
-            HazelcastTestCluster.closeAll(t);
+            Transport.closeAll(t);
         }
         double e1 = r1.potentialEnergy();
         assertEquals(e1, rd.potentialEnergy(), TOL * Math.abs(e1), "potential energy");
@@ -172,7 +172,7 @@ class HazelcastTransportTest {
             double[] got = nve(s, ff, grid, t, steps);
             assertArrayEquals(expected, got, 0.0, "positions and velocities after " + steps + " steps");
         } finally {
-            HazelcastTestCluster.closeAll(t);
+            Transport.closeAll(t);
         }
     }
 
@@ -216,7 +216,7 @@ class HazelcastTransportTest {
             TransportException e = assertThrows(TransportException.class, () -> t[1].receive(0, Phase.BORDERS, 4, in));
             assertTrue(e.getMessage().contains("out of step"), e.getMessage());
         } finally {
-            HazelcastTestCluster.closeAll(t);
+            Transport.closeAll(t);
         }
     }
 
@@ -241,7 +241,7 @@ class HazelcastTransportTest {
             assertTrue(e.getMessage().contains("rank 1 failed") && e.getMessage().contains("boom"), e.getMessage());
             assertTrue(s < 5, "stopped after " + s + " s, not the 30 s timeout");
         } finally {
-            HazelcastTestCluster.closeAll(t);
+            Transport.closeAll(t);
         }
     }
 

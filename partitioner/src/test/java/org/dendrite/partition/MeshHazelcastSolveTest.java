@@ -62,7 +62,7 @@ class MeshHazelcastSolveTest {
             parts = RankThreads.run(t, (r, tr) -> DistributedConduction.solveRank(mp, tr, sigma, fixed, g,
                     PreconditionerType.JACOBI, new IterationControl(RTOL, 0, 5000)));
         } finally {
-            HazelcastTestCluster.closeAll(t);
+            Transport.closeAll(t);
         }
         double s = (System.nanoTime() - t0) * 1e-9;
         double diff = ConductionFixtures.maxAbsDiff(ref, DistributedConduction.gather(parts, m.nodeCount()));

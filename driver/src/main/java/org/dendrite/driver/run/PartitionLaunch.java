@@ -1,8 +1,5 @@
 package org.dendrite.driver.run;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +55,15 @@ final class PartitionLaunch implements AutoCloseable {
             return;
         }
         int n = spec.members();
-        ports.addAll(spec.port() > 0 ? consecutive(spec.port(), n) : freePorts(spec.bindInterface(), n));
+        if (spec.port() > 0) {
+            ports.addAll(consecutive(spec.port(), n));
+        } else {
+            try {
+                ports.addAll(HazelcastCluster.freePorts(spec.bindInterface(), n));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("partition.interface: " + e.getMessage(), e);
+            }
+        }
         List<String> list = new ArrayList<>();
         for (int p : ports) {
             list.add(spec.bindInterface() + ":" + p);
@@ -268,35 +273,7 @@ final class PartitionLaunch implements AutoCloseable {
         for (int r = 0; r < ranks; r++) {
             on[r] = embedded(placement[r]);
         }
-        return hazelcastTransports(run, on, timeout);
-    }
-
-    /**
-     * Hazelcast transports of run {@code run} for the ranks whose member {@code on[rank]} is given
-     * (null entries: hosted elsewhere), created concurrently because each waits at the rendezvous.
-     */
-    static Transport[] hazelcastTransports(String run, HazelcastInstance[] on, Duration timeout) {
-        int ranks = on.length;
-        ExecutorService pool = Executors.newFixedThreadPool(ranks, daemon("hazelcast-rank"));
-        Transport[] t = new Transport[ranks];
-        try {
-            List<Future<HazelcastTransport>> f = new ArrayList<>();
-            for (int r = 0; r < ranks; r++) {
-                int rank = r;
-                HazelcastInstance m = on[r];
-                f.add(m == null ? null : pool.submit(() -> new HazelcastTransport(m, run, rank, ranks, timeout)));
-            }
-            for (int r = 0; r < ranks; r++) {
-                t[r] = f.get(r) == null ? null : f.get(r).get();
-            }
-            return t;
-        } catch (InterruptedException | ExecutionException e) {
-            closeAll(t);
-            Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("Hazelcast transports of run " + run + " did not start: " + c.getMessage(), c);
-        } finally {
-            pool.shutdown();
-        }
+        return HazelcastTransport.group(run, on, timeout);
     }
 
     /** Addresses of the embedded members (for run.json). */
@@ -306,17 +283,6 @@ final class PartitionLaunch implements AutoCloseable {
             a.add(spec.bindInterface() + ":" + p);
         }
         return a;
-    }
-
-    static void closeAll(Transport[] t) {
-        if (t == null) {
-            return;
-        }
-        for (Transport x : t) {
-            if (x != null) {
-                x.close();
-            }
-        }
     }
 
     @Override
@@ -333,31 +299,6 @@ final class PartitionLaunch implements AutoCloseable {
             p.add(first + i);
         }
         return p;
-    }
-
-    /** Free ports on the interface: other sessions on the machine may run Hazelcast on the default ports. */
-    private static List<Integer> freePorts(String iface, int n) {
-        List<ServerSocket> held = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        try {
-            InetAddress addr = InetAddress.getByName(iface);
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, addr);
-                held.add(s);
-                ports.add(s.getLocalPort());
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("partition.interface: cannot bind to " + iface + ": " + e.getMessage(), e);
-        } finally {
-            for (ServerSocket s : held) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // The port is released either way.
-                }
-            }
-        }
-        return ports;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -44,6 +44,7 @@ import org.dendrite.md.state.RestartFile;
 import org.dendrite.md.state.SimulationState;
 import org.dendrite.partition.BrickGrid;
 import org.dendrite.partition.DecomposedSystem;
+import org.dendrite.partition.hazelcast.HazelcastTransport;
 import org.dendrite.partition.hazelcast.RankHosts;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
@@ -345,18 +346,28 @@ public final class RunJob implements AutoCloseable {
                 closeQuietly(thermo, traj, extras);
             }
         }
+        complete(dir, analyses, timing, et, stageObs.records(), thermo.lastRow(), state.step - startStep, loopNanos,
+                "Timing breakdown");
+    }
+
+    /**
+     * The end of a run that completed, on one domain or several: final analysis tables and plots,
+     * run.json with status "completed" (and metrics.json), the timing table and performance line.
+     */
+    private void complete(RunDirectory dir, List<Analysis> analyses, TimingBreakdown timing, EngineTimings et,
+                          List<Map<String, Object>> stageRecords, Map<String, Object> lastThermo, long steps,
+                          long loopNanos, String timingTitle) throws IOException {
         try {
             finishAnalyses(analyses);
         } finally {
             closeQuietly(analyses.toArray(new AutoCloseable[0]));
         }
-        long steps = state.step - startStep;
         Map<String, Object> perf = performance(steps, loopNanos);
         Map<String, Object> timingMap = timing.toMap();
         timingMap.put("neighbor_rebuilds", et.rebuilds);
         timingMap.put("force_evaluations", et.evaluations);
-        writeRunJson(dir, "completed", stageObs.records(), timingMap, thermo.lastRow(), steps, loopNanos);
-        err.print(timing.table("Timing breakdown"));
+        writeRunJson(dir, "completed", stageRecords, timingMap, lastThermo, steps, loopNanos);
+        err.print(timing.table(timingTitle));
         err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
         err.flush();
     }
@@ -575,7 +586,7 @@ public final class RunJob implements AutoCloseable {
             }
         } finally {
             if (launch != null) {
-                PartitionLaunch.closeAll(transports);
+                Transport.closeAll(transports);
             }
             if (remote) {
                 RankHosts.withdraw(launch.firstLive(), runName);
@@ -586,20 +597,8 @@ public final class RunJob implements AutoCloseable {
             List<String> separate = OutputStitcher.stitch(dir.path(), asides, restoredSteps);
             decomposition.put("outputs_joined_across_losses", separate.isEmpty() ? "all" : String.join("; ", separate));
         }
-        try {
-            finishAnalyses(analyses);
-        } finally {
-            closeQuietly(analyses.toArray(new AutoCloseable[0]));
-        }
-        long steps = state.step - startStep;
-        Map<String, Object> perf = performance(steps, loopNanos);
-        Map<String, Object> timingMap = timing.toMap();
-        timingMap.put("neighbor_rebuilds", et.rebuilds);
-        timingMap.put("force_evaluations", et.evaluations);
-        writeRunJson(dir, "completed", obs[0].stageObs.records(), timingMap, obs[0].thermo.lastRow(), steps, loopNanos);
-        err.print(timing.table("Timing breakdown (rank 0 of " + ranks + ")"));
-        err.printf(Locale.ROOT, "Performance: %s%n", Json.compact(perf));
-        err.flush();
+        complete(dir, analyses, timing, et, obs[0].stageObs.records(), obs[0].thermo.lastRow(), state.step - startStep,
+                loopNanos, "Timing breakdown (rank 0 of " + ranks + ")");
     }
 
     /**
@@ -670,7 +669,7 @@ public final class RunJob implements AutoCloseable {
             on[r] = hz;
         }
         int engineThreads = Math.max(1, cfg.threads() / ranks);
-        Transport[] transports = PartitionLaunch.hazelcastTransports(ticket.run(), on,
+        Transport[] transports = HazelcastTransport.group(ticket.run(), on,
                 Duration.ofMillis(ticket.timeoutMillis()));
         RankObservers[] obs = new RankObservers[ranks];
         try (DecomposedRun run = new DecomposedRun(state, forceField, grid, cfg.skinAngstrom(), engineThreads,
@@ -682,7 +681,7 @@ public final class RunJob implements AutoCloseable {
                     closeQuietly(ro.thermo, ro.traj, ro.extras);
                 }
             }
-            PartitionLaunch.closeAll(transports);
+            Transport.closeAll(transports);
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dendrite.partition.hazelcast.HazelcastCluster;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,7 +237,8 @@ class DecomposedRunCommandTest {
         long t0 = System.nanoTime();
         CliRunner.Result never = CliRunner.run("run", cfg.toString(), "--out", out.toString(),
                 "--set", "partition.domains=2x1x1", "--set", "partition.transport=hazelcast",
-                "--set", "partition.members=1", "--set", "partition.peers=[127.0.0.1:" + unusedPort() + "]",
+                "--set", "partition.members=1", "--set", "partition.peers=[127.0.0.1:"
+                        + HazelcastCluster.freePorts("127.0.0.1", 1).get(0) + "]",
                 "--set", "partition.join_timeout_s=3");
         double seconds = (System.nanoTime() - t0) * 1e-9;
         assertOneLineBadInput(never, "partition.transport=hazelcast", "1 of 2");
@@ -253,11 +255,5 @@ class DecomposedRunCommandTest {
         assertOneLineBadInput(CliRunner.run("run", cfg.toString(), "--out", out.toString(),
                 "--set", "partition.domains=2x1x1", "--set", "partition.transport=hazelcast",
                 "--set", "partition.rank_hosts=2"), "partition.rank_hosts", "rank 0 stays in this JVM");
-    }
-
-    static int unusedPort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

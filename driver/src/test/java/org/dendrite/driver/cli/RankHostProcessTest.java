@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.dendrite.md.state.RestartFile;
+import org.dendrite.partition.hazelcast.HazelcastCluster;
 import org.dendrite.md.state.SimulationState;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,23 +94,6 @@ class RankHostProcessTest {
         }
     }
 
-    static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        int[] p = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                p[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return p;
-    }
-
     static String[] coordinator(String cluster, int port, int memberPort) {
         return new String[] {"--set", "partition.domains=2x2x1", "--set", "partition.transport=hazelcast",
             "--set", "partition.rank_hosts=1", "--set", "partition.cluster_name=" + cluster,
@@ -140,7 +122,7 @@ class RankHostProcessTest {
             + "domains ends (positions 1e-8 Å), with every atom")
     void ranksInAnotherJvmEqualInProcess(@TempDir Path tmp) throws Exception {
         Path cfg = MemberLossRecoveryTest.config(tmp);
-        int[] ports = freePorts(2);
+        int[] ports = HazelcastCluster.freePorts("127.0.0.1", 2).stream().mapToInt(Integer::intValue).toArray();
         String cluster = "hosted-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path hosted = tmp.resolve("hosted");
         try (MemberJvm member = new MemberJvm(tmp, cluster, ports[0], ports[1])) {
@@ -173,7 +155,7 @@ class RankHostProcessTest {
             + "and ends where a run restarted from that checkpoint on the same grid ends (1e-8 Å)")
     void killNineOfRankHostJvmRecovers(@TempDir Path tmp) throws Exception {
         Path cfg = MemberLossRecoveryTest.config(tmp);
-        int[] ports = freePorts(2);
+        int[] ports = HazelcastCluster.freePorts("127.0.0.1", 2).stream().mapToInt(Integer::intValue).toArray();
         String cluster = "kill9-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path lost = tmp.resolve("lost");
         CliRunner.Result r;

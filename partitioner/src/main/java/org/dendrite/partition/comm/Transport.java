@@ -10,6 +10,18 @@ package org.dendrite.partition.comm;
  * needs to serialize an int[] and a double[] (e.g. with Kryo) next to the phase and step.
  */
 public interface Transport extends AutoCloseable {
+    /** Closes every transport of {@code t} that exists (null array or entries: ranks hosted elsewhere). */
+    static void closeAll(Transport[] t) {
+        if (t == null) {
+            return;
+        }
+        for (Transport x : t) {
+            if (x != null) {
+                x.close();
+            }
+        }
+    }
+
     int rank();
 
     int size();

@@ -1,7 +1,9 @@
 package org.dendrite.partition.hazelcast;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +190,34 @@ public final class HazelcastCluster {
 
     private static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
+    }
+
+    /**
+     * {@code n} ports free on {@code iface} now (other sessions on a machine may run Hazelcast on
+     * the default ports). Throws IllegalArgumentException "cannot bind to IFACE: reason".
+     */
+    public static List<Integer> freePorts(String iface, int n) {
+        List<ServerSocket> held = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        try {
+            InetAddress addr = InetAddress.getByName(iface);
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, addr);
+                held.add(s);
+                ports.add(s.getLocalPort());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot bind to " + iface + ": " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // The port is released either way.
+                }
+            }
+        }
+        return ports;
     }
 
     static void sleep(long ms) {

@@ -1,7 +1,13 @@
 package org.dendrite.partition.hazelcast;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.dendrite.partition.comm.MessageBuffer;
@@ -120,6 +126,40 @@ public final class HazelcastTransport implements Transport {
         for (int r = 0; r < size; r++) {
             sendQueue[r] = hz.getQueue(queueName(rank, r) + "@" + registry.get(r));
             receiveQueue[r] = hz.getQueue(queueName(r, rank) + "@" + key);
+        }
+    }
+
+    /**
+     * The transports of run {@code run} for the ranks this process hosts: rank r on member
+     * {@code memberOfRank[r]}, null where another process hosts the rank. Each constructor waits at
+     * the rendezvous for all ranks, so they are created concurrently; if one fails, those made are
+     * closed and the failure is thrown.
+     */
+    public static Transport[] group(String run, HazelcastInstance[] memberOfRank, Duration timeout) {
+        int ranks = memberOfRank.length;
+        ExecutorService pool = Executors.newFixedThreadPool(ranks, r -> {
+            Thread t = new Thread(r, "hazelcast-rank");
+            t.setDaemon(true);
+            return t;
+        });
+        Transport[] t = new Transport[ranks];
+        try {
+            List<Future<HazelcastTransport>> f = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                int rank = r;
+                HazelcastInstance m = memberOfRank[r];
+                f.add(m == null ? null : pool.submit(() -> new HazelcastTransport(m, run, rank, ranks, timeout)));
+            }
+            for (int r = 0; r < ranks; r++) {
+                t[r] = f.get(r) == null ? null : f.get(r).get();
+            }
+            return t;
+        } catch (InterruptedException | ExecutionException e) {
+            Transport.closeAll(t);
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Hazelcast transports of run " + run + " did not start: " + c.getMessage(), c);
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.InvariantArithmetic;
 import org.dendrite.md.engine.ForceEngine;
 import org.dendrite.md.engine.ForceResult;
 import org.dendrite.md.io.Structure;
@@ -124,6 +125,10 @@ public final class DecomposedSystem implements AutoCloseable {
         }
 
         Atoms wrapped = global.copyLocal();
+        // On the engines' lattice before wrapping, as one domain does, so wraps and images are exact
+        // and every rank starts from the bits the one-domain run starts from (InvariantArithmetic).
+        box = box.copy();
+        InvariantArithmetic.snap(wrapped.x, n, box, ff.maxCutoff() + skin);
         int[] domainOf = new int[n];
         int[] count = new int[grid.domains()];
         double[] s = new double[3];

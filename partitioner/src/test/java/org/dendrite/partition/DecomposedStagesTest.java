@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The real md.integrate stages (velocity creation, then nve / nvt / npt / langevin / csvr /
  * berendsen, a region thermostat) run on several in-process domains follow the single-domain run
- * (PeriodicImages): per-step energies to 1e-10 relative, final positions to 1e-8 Å, atom count and
+ * (PeriodicImages): per-step energies to 1e-10 relative, final positions to 1e-8 Å (in fact to the
+ * bit: positions and velocities are asserted identical), atom count and
  * total charge the same at every step. The default-suite cases are short (LLZO 1536 atoms); the
  * {@code long} cases are the issue's acceptance runs (5184 atoms, 1000 steps, 8 domains).
  */
@@ -137,6 +138,10 @@ class DecomposedStagesTest {
         assertTrue(dEc < 1e-10, label + ": econserve differs by " + dEc + " relative");
         assertTrue(dV < 1e-10, label + ": volume differs by " + dV + " relative");
         assertTrue(dX < 1e-8, label + ": positions differ by " + dX + " A");
+        // Stronger than the 1e-8 Å the issue asks: with decomposition-invariant arithmetic
+        // (InvariantArithmetic, ExactSum) the trajectory is the one-domain trajectory to the bit.
+        assertEquals(0.0, dX, 0.0, label + ": positions not bit-identical to one domain");
+        assertEquals(0.0, dVel, 0.0, label + ": velocities not bit-identical to one domain");
         return String.format("  %s: %.1f s, %d rebuilds; max rel. diff pe %.2e etotal %.2e econserve %.2e"
                 + " volume %.2e; max |dx| %.2e A, |dv| %.2e A/ps%n", label, run.seconds(), run.rebuilds(), dPe, dEt,
                 dEc, dV, dX, dVel);

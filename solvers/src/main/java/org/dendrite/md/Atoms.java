@@ -106,13 +106,13 @@ public final class Atoms {
 
     /** Kinetic energy of local atoms, eV. */
     public double kineticEnergy() {
-        double sum = 0;
+        ExactSum sum = new ExactSum();
         for (int i = 0; i < nlocal; i++) {
             double m = species.mass(type[i]);
             double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            sum += m * (vx * vx + vy * vy + vz * vz);
+            sum.add(m * (vx * vx + vy * vy + vz * vz));
         }
-        return 0.5 * sum * Units.MVV_TO_EV;
+        return 0.5 * sum.value() * Units.MVV_TO_EV;
     }
 
     /** Deep copy of local atoms (no ghosts). */

@@ -47,6 +47,18 @@ public final class Box {
     }
 
     /**
+     * Rounds origin, lengths and tilts to multiples of a power-of-two {@code spacing} (see {@code
+     * InvariantArithmetic}), so image shifts added to lattice coordinates are exact.
+     */
+    public void snap(double spacing) {
+        set(InvariantArithmetic.snap(xlo, spacing), InvariantArithmetic.snap(ylo, spacing),
+                InvariantArithmetic.snap(zlo, spacing), InvariantArithmetic.snap(lx, spacing),
+                InvariantArithmetic.snap(ly, spacing), InvariantArithmetic.snap(lz, spacing),
+                InvariantArithmetic.snap(xy, spacing), InvariantArithmetic.snap(xz, spacing),
+                InvariantArithmetic.snap(yz, spacing));
+    }
+
+    /**
      * Changes the cell and carries the first {@code n} positions of {@code x} (3 per atom) along so
      * that their fractional coordinates stay the same: the affine remap of LAMMPS' fix deform
      * {@code remap x} and of barostats ({@code dilate all}).

@@ -5,6 +5,8 @@ import java.util.function.IntConsumer;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.ExactSum;
+import org.dendrite.md.InvariantArithmetic;
 import org.dendrite.md.potential.CoulombKernel;
 import org.dendrite.md.potential.ForceField;
 import org.dendrite.md.potential.GlobalTerm;
@@ -23,9 +25,16 @@ import org.dendrite.md.neighbor.PeriodicImages;
  *
  * <p>Threads: rows of the half list are split into contiguous chunks of equal pair count; each
  * thread accumulates into its own force array (Newton's third law writes to both atoms of a pair)
- * and the arrays are added in thread order, so results are deterministic for a given thread count.
- * The virial is Σ r·f over owned and ghost atoms before ghost forces are folded back (LAMMPS
- * virial_fdotr), which includes periodic images exactly, plus the explicit virial of global terms.
+ * and the arrays are added at the end.
+ *
+ * <p>Forces, virial and positions do not depend on the decomposition, the thread count or the order
+ * of atoms and list rows, to the bit ({@link InvariantArithmetic}): positions and cell sit on a
+ * binary lattice so periodic images are exact, each pair force is rounded to a multiple of 2^-40
+ * eV/Å so its additions are exact, and the virial is W = Σ_owned x ⊗ F + H·Σ_ghosts n ⊗ f (F the
+ * total force on an owned atom, f the partial force on a ghost that is the image n of its owner,
+ * H the cell matrix), summed with {@link ExactSum}. This equals Σ r·f over owned and ghost atoms
+ * before ghost forces are folded back (LAMMPS virial_fdotr) but, unlike it, is a sum of the same
+ * terms whichever domain holds the atoms. Global terms add their explicit virial.
  */
 public final class ForceEngine implements AutoCloseable {
     private final ForceField ff;
@@ -52,6 +61,9 @@ public final class ForceEngine implements AutoCloseable {
     private final int[] rowStart;
 
     private final double[] globalVirial = new double[9];
+    /** W terms: 0..8 Σ_owned x_a F_b, 9..17 Σ_ghosts n_a f_b (row-major a, b). */
+    private final ExactSum[] virialSums = new ExactSum[18];
+    private final double[] cellMatrix = new double[9];
     private double[] xRef = new double[0];
     private Box boxAtBuild;
     private boolean rebuildRequested = true;
@@ -104,6 +116,9 @@ public final class ForceEngine implements AutoCloseable {
         this.threadPairEnergy = new double[threads];
         this.threadCoulEnergy = new double[threads];
         this.rowStart = new int[threads + 1];
+        for (int k = 0; k < virialSums.length; k++) {
+            virialSums[k] = new ExactSum();
+        }
     }
 
     public ForceField forceField() {
@@ -163,6 +178,7 @@ public final class ForceEngine implements AutoCloseable {
      */
     public void compute(Atoms atoms, Box box, boolean energyAndVirial, ForceResult out) {
         long t0 = System.nanoTime();
+        InvariantArithmetic.snap(atoms.x, atoms.nlocal, box, listRadius);
         halo.forwardPositions(atoms, box);
         long t1 = System.nanoTime();
         timings.commNanos += t1 - t0;
@@ -214,9 +230,14 @@ public final class ForceEngine implements AutoCloseable {
         timings.manyBodyNanos += t4 - t3;
 
         if (energyAndVirial) {
-            fdotr(atoms, out.virial);
+            ghostImageVirial(atoms);
         }
         halo.reverseVector(atoms, f);
+        if (energyAndVirial) {
+            ownedVirial(atoms);
+            halo.sum(virialSums);
+            virial(box, out.virial);
+        }
         long t5 = System.nanoTime();
         timings.commNanos += t5 - t4;
 
@@ -225,7 +246,8 @@ public final class ForceEngine implements AutoCloseable {
         for (GlobalTerm term : ff.global()) {
             eGlobal += term.compute(atoms, box, f, globalVirial);
         }
-        if (energyAndVirial) {
+        if (energyAndVirial && !ff.global().isEmpty()) {
+            halo.sum(globalVirial);
             for (int k = 0; k < 9; k++) {
                 out.virial[k] += globalVirial[k];
             }
@@ -237,7 +259,6 @@ public final class ForceEngine implements AutoCloseable {
             out.coulombEnergy = halo.sum(eCoul);
             out.manyBodyEnergy = halo.sum(eMany);
             out.globalEnergy = eGlobal;
-            halo.sum(out.virial);
             out.hasEnergyAndVirial = true;
         }
         timings.evaluations++;
@@ -392,7 +413,9 @@ public final class ForceEngine implements AutoCloseable {
                         }
                     }
                 }
-                double fx = dx * fpair, fy = dy * fpair, fz = dz * fpair;
+                double fx = InvariantArithmetic.roundForce(dx * fpair);
+                double fy = InvariantArithmetic.roundForce(dy * fpair);
+                double fz = InvariantArithmetic.roundForce(dz * fpair);
                 fxi += fx;
                 fyi += fy;
                 fzi += fz;
@@ -408,33 +431,63 @@ public final class ForceEngine implements AutoCloseable {
         threadCoulEnergy[t] = eCoul;
     }
 
-    /** W_ab = Σ x_a f_b over owned and ghost atoms (ghost forces not yet folded back). */
-    private static void fdotr(Atoms atoms, double[] w) {
-        double[] x = atoms.x, f = atoms.f;
-        int total = atoms.total();
-        double xx = 0, xy = 0, xz = 0, yx = 0, yy = 0, yz = 0, zx = 0, zy = 0, zz = 0;
-        for (int k = 0; k < total; k++) {
-            double px = x[3 * k], py = x[3 * k + 1], pz = x[3 * k + 2];
-            double fx = f[3 * k], fy = f[3 * k + 1], fz = f[3 * k + 2];
-            xx += px * fx;
-            xy += px * fy;
-            xz += px * fz;
-            yx += py * fx;
-            yy += py * fy;
-            yz += py * fz;
-            zx += pz * fx;
-            zy += pz * fy;
-            zz += pz * fz;
+    /** Σ_ghosts n_a f_b over ghosts that are periodic images (n ≠ 0), before ghost forces are folded back. */
+    private void ghostImageVirial(Atoms atoms) {
+        for (int k = 9; k < 18; k++) {
+            virialSums[k].clear();
         }
-        w[0] += xx;
-        w[1] += xy;
-        w[2] += xz;
-        w[3] += yx;
-        w[4] += yy;
-        w[5] += yz;
-        w[6] += zx;
-        w[7] += zy;
-        w[8] += zz;
+        double[] f = atoms.f;
+        int[] img = atoms.ghostImage;
+        int n = atoms.nlocal;
+        for (int g = 0; g < atoms.nghost; g++) {
+            int na = img[3 * g], nb = img[3 * g + 1], nc = img[3 * g + 2];
+            if ((na | nb | nc) == 0) {
+                continue;
+            }
+            int o = 3 * (n + g);
+            for (int b = 0; b < 3; b++) {
+                double fb = f[o + b];
+                virialSums[9 + b].add(na * fb);
+                virialSums[12 + b].add(nb * fb);
+                virialSums[15 + b].add(nc * fb);
+            }
+        }
+    }
+
+    /** Σ_owned x_a F_b with F the total force (ghost contributions folded back). */
+    private void ownedVirial(Atoms atoms) {
+        for (int k = 0; k < 9; k++) {
+            virialSums[k].clear();
+        }
+        double[] x = atoms.x, f = atoms.f;
+        for (int i = 0; i < atoms.nlocal; i++) {
+            for (int a = 0; a < 3; a++) {
+                double xa = x[3 * i + a];
+                for (int b = 0; b < 3; b++) {
+                    virialSums[3 * a + b].add(xa * f[3 * i + b]);
+                }
+            }
+        }
+    }
+
+    /** W_ab = Σ_owned x_a F_b + Σ_c H_ac S_cb from the summed terms; H columns are the cell vectors. */
+    private void virial(Box box, double[] w) {
+        double[] h = cellMatrix;
+        h[0] = box.lx();
+        h[1] = box.xy();
+        h[2] = box.xz();
+        h[4] = box.ly();
+        h[5] = box.yz();
+        h[8] = box.lz();
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                double image = 0;
+                for (int c = 0; c < 3; c++) {
+                    image += h[3 * a + c] * virialSums[9 + 3 * c + b].value();
+                }
+                w[3 * a + b] = virialSums[3 * a + b].value() + image;
+            }
+        }
     }
 
     @Override

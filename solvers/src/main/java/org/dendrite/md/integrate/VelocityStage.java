@@ -3,6 +3,7 @@ package org.dendrite.md.integrate;
 import org.dendrite.config.ParamException;
 import org.dendrite.config.Params;
 import org.dendrite.md.Atoms;
+import org.dendrite.md.ExactSum;
 import org.dendrite.md.random.CounterRng;
 import org.dendrite.md.state.AtomGroup;
 
@@ -53,7 +54,8 @@ public final class VelocityStage implements InstantStage {
         CounterRng rng = CounterRng.forStage(s, CounterRng.PURPOSE_VELOCITY, ctx.state().stageIndex);
         double[] mass = ctx.massByType();
         double[] v = a.v;
-        double px = 0, py = 0, pz = 0, mtot = 0;
+        // Momentum and mass as exact sums: the same drift is removed whatever the decomposition.
+        ExactSum[] pm = {new ExactSum(), new ExactSum(), new ExactSum(), new ExactSum()};
         for (int i = 0; i < a.nlocal; i++) {
             double factor = 1.0 / Math.sqrt(mass[a.type[i]]);
             for (int c = 0; c < 3; c++) {
@@ -61,18 +63,14 @@ public final class VelocityStage implements InstantStage {
                 v[3 * i + c] = r * factor;
             }
             double m = mass[a.type[i]];
-            px += m * v[3 * i];
-            py += m * v[3 * i + 1];
-            pz += m * v[3 * i + 2];
-            mtot += m;
+            pm[0].add(m * v[3 * i]);
+            pm[1].add(m * v[3 * i + 1]);
+            pm[2].add(m * v[3 * i + 2]);
+            pm[3].add(m);
         }
         // Momentum and mass over all domains, so every domain removes the same drift.
-        double[] pm = {px, py, pz, mtot};
         ctx.halo().sum(pm);
-        px = pm[0];
-        py = pm[1];
-        pz = pm[2];
-        mtot = pm[3];
+        double px = pm[0].value(), py = pm[1].value(), pz = pm[2].value(), mtot = pm[3].value();
         if (zeroMomentum && mtot > 0) {
             double vx = px / mtot, vy = py / mtot, vz = pz / mtot;
             for (int i = 0; i < a.nlocal; i++) {

@@ -2,6 +2,7 @@ package org.dendrite.md.neighbor;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.ExactSum;
 
 /**
  * What a solver needs from its surroundings to see atoms beyond its own domain. The single-domain
@@ -31,6 +32,22 @@ public interface HaloExchange {
 
     /** Sum of a small array over all domains, in place. */
     void sum(double[] values);
+
+    /**
+     * Adds exact sums over all domains in place: every domain gets the same total, with the same bits
+     * as one domain holding all the terms. Collective, like {@link #sum(double[])}, which carries
+     * them (each packed as integer-valued doubles, whose addition is exact).
+     */
+    default void sum(ExactSum[] sums) {
+        double[] packed = new double[4 * sums.length];
+        for (int k = 0; k < sums.length; k++) {
+            sums[k].pack(packed, 4 * k);
+        }
+        sum(packed);
+        for (int k = 0; k < sums.length; k++) {
+            sums[k].unpack(packed, 4 * k);
+        }
+    }
 
     /**
      * Largest value over all domains (every domain gets the same result). Needed where a global

@@ -2,6 +2,7 @@ package org.dendrite.md.neighbor;
 
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
+import org.dendrite.md.ExactSum;
 
 /**
  * Single-domain {@link HaloExchange}: ghosts are the periodic images of the owned atoms that lie
@@ -149,6 +150,11 @@ public final class PeriodicImages implements HaloExchange {
     @Override
     public void sum(double[] values) {
         // One domain: the local values are the global ones.
+    }
+
+    @Override
+    public void sum(ExactSum[] sums) {
+        // One domain: the local sums are the global ones.
     }
 
     @Override

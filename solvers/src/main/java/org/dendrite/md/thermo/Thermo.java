@@ -1,6 +1,7 @@
 package org.dendrite.md.thermo;
 
 import org.dendrite.md.Atoms;
+import org.dendrite.md.ExactSum;
 import org.dendrite.md.Units;
 import org.dendrite.md.neighbor.HaloExchange;
 import org.dendrite.md.state.AtomGroup;
@@ -15,68 +16,104 @@ import org.dendrite.md.state.AtomGroup;
  *   <li>P = (dof k_B T + W_xx + W_yy + W_zz) / (3V) · nktv2p, which equals (2 KE + tr W)/(3V);
  *       P_ab = (K_ab + W_ab)/V · nktv2p (compute pressure), W from {@code ForceResult.virial}.</li>
  * </ul>
- * The loops are allocation-free. The overloads taking a {@link HaloExchange} add the local sums
- * over all domains (a domain holds only its own atoms); with one domain the sum is the identity,
- * so they give the same bits as the local ones.
+ * The loops are allocation-free. Sums over atoms are {@link ExactSum}s, so their bits do not depend
+ * on atom order or decomposition. The overloads taking a {@link HaloExchange} add the local sums
+ * over all domains (a domain holds only its own atoms) exactly; with one domain the sum is the
+ * identity, so they give the same bits as the local ones.
  */
 public final class Thermo {
     private Thermo() {
     }
 
+    /** Per-thread sums (in-process domains are threads): one for KE, six for the tensor. */
+    private static final ThreadLocal<ExactSum[]> SCALAR = ThreadLocal.withInitial(() -> sums(1));
+    private static final ThreadLocal<ExactSum[]> TENSOR = ThreadLocal.withInitial(() -> sums(6));
+
+    private static ExactSum[] sums(int n) {
+        ExactSum[] sums = new ExactSum[n];
+        for (int k = 0; k < n; k++) {
+            sums[k] = new ExactSum();
+        }
+        return sums;
+    }
+
     /** Kinetic energy of the group's local atoms, eV. */
     public static double kineticEnergy(Atoms a, AtomGroup g) {
+        ExactSum sum = SCALAR.get()[0];
+        massVelocitySquared(a, g, sum);
+        return 0.5 * sum.value() * Units.MVV_TO_EV;
+    }
+
+    /**
+     * Adds Σ m v² of the group's local atoms (amu Å²/ps²) to a cleared sum, term by term, so the
+     * total does not depend on how atoms are split over domains or ordered.
+     */
+    private static void massVelocitySquared(Atoms a, AtomGroup g, ExactSum sum) {
+        sum.clear();
         boolean[] mask = g.mask();
         double[] v = a.v;
         int[] type = a.type;
         int[] id = a.id;
-        double sum = 0;
         for (int i = 0; i < a.nlocal; i++) {
             if (mask != null && !mask[id[i]]) {
                 continue;
             }
             double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            sum += a.species.mass(type[i]) * (vx * vx + vy * vy + vz * vz);
+            sum.add(a.species.mass(type[i]) * (vx * vx + vy * vy + vz * vz));
         }
-        return 0.5 * sum * Units.MVV_TO_EV;
     }
 
     /** Kinetic tensor mvv2e Σ m v_a v_b of the group, eV, into out[0..5] = xx yy zz xy xz yz. */
     public static void kineticTensor(Atoms a, AtomGroup g, double[] out) {
+        ExactSum[] sums = TENSOR.get();
+        massVelocityTensor(a, g, sums);
+        tensorValues(sums, out);
+    }
+
+    /** Σ m v_a v_b of the group's local atoms into six cleared sums (xx yy zz xy xz yz). */
+    private static void massVelocityTensor(Atoms a, AtomGroup g, ExactSum[] sums) {
+        for (ExactSum s : sums) {
+            s.clear();
+        }
         boolean[] mask = g.mask();
         double[] v = a.v;
         int[] type = a.type;
         int[] id = a.id;
-        double xx = 0, yy = 0, zz = 0, xy = 0, xz = 0, yz = 0;
         for (int i = 0; i < a.nlocal; i++) {
             if (mask != null && !mask[id[i]]) {
                 continue;
             }
             double m = a.species.mass(type[i]);
             double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            xx += m * vx * vx;
-            yy += m * vy * vy;
-            zz += m * vz * vz;
-            xy += m * vx * vy;
-            xz += m * vx * vz;
-            yz += m * vy * vz;
+            sums[0].add(m * vx * vx);
+            sums[1].add(m * vy * vy);
+            sums[2].add(m * vz * vz);
+            sums[3].add(m * vx * vy);
+            sums[4].add(m * vx * vz);
+            sums[5].add(m * vy * vz);
         }
-        out[0] = xx * Units.MVV_TO_EV;
-        out[1] = yy * Units.MVV_TO_EV;
-        out[2] = zz * Units.MVV_TO_EV;
-        out[3] = xy * Units.MVV_TO_EV;
-        out[4] = xz * Units.MVV_TO_EV;
-        out[5] = yz * Units.MVV_TO_EV;
     }
 
-    /** Kinetic energy of the group over all domains, eV. */
+    private static void tensorValues(ExactSum[] sums, double[] out) {
+        for (int k = 0; k < 6; k++) {
+            out[k] = sums[k].value() * Units.MVV_TO_EV;
+        }
+    }
+
+    /** Kinetic energy of the group over all domains, eV (the same bits whatever the decomposition). */
     public static double kineticEnergy(Atoms a, AtomGroup g, HaloExchange halo) {
-        return halo.sum(kineticEnergy(a, g));
+        ExactSum[] sum = SCALAR.get();
+        massVelocitySquared(a, g, sum[0]);
+        halo.sum(sum);
+        return 0.5 * sum[0].value() * Units.MVV_TO_EV;
     }
 
     /** Kinetic tensor of the group over all domains, eV, into out[0..5] = xx yy zz xy xz yz. */
     public static void kineticTensor(Atoms a, AtomGroup g, HaloExchange halo, double[] out) {
-        kineticTensor(a, g, out);
-        halo.sum(out);
+        ExactSum[] sums = TENSOR.get();
+        massVelocityTensor(a, g, sums);
+        halo.sum(sums);
+        tensorValues(sums, out);
     }
 
     /** Temperature of the group over all domains, K (the group's dof count is already global). */

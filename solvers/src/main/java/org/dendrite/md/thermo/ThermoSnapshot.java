@@ -54,9 +54,10 @@ public final class ThermoSnapshot {
                      double couplingEnergy, HaloExchange halo) {
         this.step = step;
         this.timePs = timePs;
-        Thermo.kineticTensor(atoms, mobile, ke);
         if (halo != null) {
-            halo.sum(ke);
+            Thermo.kineticTensor(atoms, mobile, halo, ke);
+        } else {
+            Thermo.kineticTensor(atoms, mobile, ke);
         }
         keEv = 0.5 * (ke[0] + ke[1] + ke[2]);
         tempK = Thermo.temperature(keEv, mobile.temperatureDof());

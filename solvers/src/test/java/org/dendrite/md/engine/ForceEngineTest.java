@@ -226,4 +226,58 @@ class ForceEngineTest {
             assertTrue(a.timings().rebuilds == 1 && b.timings().rebuilds == 1);
         }
     }
+
+    @Test
+    @DisplayName("forces and virial are the same bits for any atom order and thread count (order-free sums)")
+    void forcesDoNotDependOnAtomOrderOrThreads() {
+        ForceField ff = forceField(7.0);
+        Box box = new Box(0, 0, 0, 17.3, 18.1, 16.7, 1.1, -0.6, 0.8);
+        Atoms a = randomAtoms(ff.species(), box, 240, 77);
+        int n = a.nlocal;
+        double[] fRef = new double[3 * (n + 1)];
+        double[] wRef = new double[9];
+        try (ForceEngine e = new ForceEngine(ff, 1.0, 1)) {
+            ForceResult r = new ForceResult();
+            Atoms c = a.copyLocal();
+            e.compute(c, box.copy(), true, r);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(c.f, 3 * i, fRef, 3 * c.id[i], 3);
+            }
+            System.arraycopy(r.virial, 0, wRef, 0, 9);
+        }
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int threads : new int[] {1, 2, 3}) {
+            // Reverse, then shuffle: the list rows and the scatter order both change.
+            Atoms p = new Atoms(a.species, n);
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) {
+                perm[i] = n - 1 - i;
+            }
+            for (int i = n - 1; i > 0 && threads > 1; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+            for (int i = 0; i < n; i++) {
+                int s = perm[i];
+                System.arraycopy(a.x, 3 * s, p.x, 3 * i, 3);
+                p.type[i] = a.type[s];
+                p.id[i] = a.id[s];
+                p.q[i] = a.q[s];
+            }
+            p.nlocal = n;
+            try (ForceEngine e = new ForceEngine(ff, 1.0, threads)) {
+                ForceResult r = new ForceResult();
+                e.compute(p, box.copy(), true, r);
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < 3; c++) {
+                        assertEquals(fRef[3 * p.id[i] + c], p.f[3 * i + c], 0.0,
+                                "threads " + threads + ", atom id " + p.id[i] + " component " + c);
+                    }
+                }
+                assertArrayEquals(wRef, r.virial, 0.0, "virial, threads " + threads);
+            }
+        }
+    }
 }

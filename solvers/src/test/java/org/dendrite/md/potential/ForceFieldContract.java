@@ -218,8 +218,10 @@ public abstract class ForceFieldContract {
         for (int threads : new int[] {1, 2}) {
             ReferenceEvaluator.Result eng = viaEngine(forceField(), atoms, box, threads);
             assertEquals(ref.energy, eng.energy, 1e-11 * Math.max(1, Math.abs(ref.energy)), "energy, threads=" + threads);
+            // 1e-10: the engine rounds each pair force to 2^-40 eV/Å so that its sums are order-free
+            // (InvariantArithmetic); over ~10^4 pairs the virial moves by ~1e-10 relative.
             for (int k = 0; k < 9; k++) {
-                assertEquals(ref.virial[k], eng.virial[k], 1e-11 * Math.max(1, wmax), "virial " + k + ", threads=" + threads);
+                assertEquals(ref.virial[k], eng.virial[k], 1e-10 * Math.max(1, wmax), "virial " + k + ", threads=" + threads);
             }
             for (int k = 0; k < ref.f.length; k++) {
                 assertEquals(ref.f[k], eng.f[k], 1e-10 * Math.max(1, rmsF), "force component " + k + ", threads=" + threads);

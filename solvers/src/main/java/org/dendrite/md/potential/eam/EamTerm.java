@@ -1,6 +1,7 @@
 package org.dendrite.md.potential.eam;
 
 import org.dendrite.md.Atoms;
+import org.dendrite.md.InvariantArithmetic;
 import org.dendrite.md.Species;
 import org.dendrite.md.io.InputException;
 import org.dendrite.md.neighbor.HaloExchange;
@@ -170,8 +171,9 @@ public final class EamTerm implements ManyBodyTerm {
                     double p = Math.sqrt(rsq) * rdr + 1.0;
                     int m = Math.min((int) p, nr - 1);
                     p = Math.min(p - m, 1.0);
-                    rho3[3 * i] += rhoFromTo[ej * ne + ei].value(m, p);
-                    rho3[3 * j] += rhoFromTo[ei * ne + ej].value(m, p);
+                    // Rounded so the per-atom densities do not depend on which domain holds the pair.
+                    rho3[3 * i] += InvariantArithmetic.roundDensity(rhoFromTo[ej * ne + ei].value(m, p));
+                    rho3[3 * j] += InvariantArithmetic.roundDensity(rhoFromTo[ei * ne + ej].value(m, p));
                 }
             }
         }
@@ -231,12 +233,15 @@ public final class EamTerm implements ManyBodyTerm {
                     double phip = z2p * recip - phi * recip;
                     double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
                     double fpair = -psip * recip;
-                    fxi += dx * fpair;
-                    fyi += dy * fpair;
-                    fzi += dz * fpair;
-                    f[3 * j] -= dx * fpair;
-                    f[3 * j + 1] -= dy * fpair;
-                    f[3 * j + 2] -= dz * fpair;
+                    double fx = InvariantArithmetic.roundForce(dx * fpair);
+                    double fy = InvariantArithmetic.roundForce(dy * fpair);
+                    double fz = InvariantArithmetic.roundForce(dz * fpair);
+                    fxi += fx;
+                    fyi += fy;
+                    fzi += fz;
+                    f[3 * j] -= fx;
+                    f[3 * j + 1] -= fy;
+                    f[3 * j + 2] -= fz;
                     energy += phi;
                 }
             }

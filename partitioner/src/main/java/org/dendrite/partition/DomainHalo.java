@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.dendrite.md.Atoms;
 import org.dendrite.md.Box;
 import org.dendrite.md.neighbor.HaloExchange;
+import org.dendrite.md.neighbor.SpatialSort;
 import org.dendrite.md.neighbor.PeriodicImages;
 import org.dendrite.partition.comm.MessageBuffer;
 import org.dendrite.partition.comm.Phase;
@@ -85,6 +86,7 @@ public final class DomainHalo implements HaloExchange {
     private final double[] one = new double[1];
 
     private long exchangeNanos;
+    private final SpatialSort sorter = new SpatialSort();
     private long sumNanos;
 
     // Fractional cut positions per axis (n[k] + 1 sorted values from 0 to 1), identical on every
@@ -266,6 +268,9 @@ public final class DomainHalo implements HaloExchange {
         }
         rebuilds++;
         migrate(atoms, box);
+        // Neighbours in space become neighbours in memory (LAMMPS atom_modify sort); the ghosts sent
+        // below inherit the order. Bins of half the ghost cut-off, as the cell list.
+        sorter.sortOwned(atoms, 0.5 * ghostCutoff);
         if (balanced) {
             exchangeNanos += System.nanoTime() - t0;
             lastBalance = lastBalance.withAtomsAfter(LoadBalancer.imbalance(this, atoms.nlocal));

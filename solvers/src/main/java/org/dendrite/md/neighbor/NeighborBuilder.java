@@ -17,8 +17,14 @@ import org.dendrite.md.Atoms;
  * only when the system needs more room.
  */
 public final class NeighborBuilder {
-    private static final long J_MASK = (1L << 31) - 1;
-    private static final int DIST_BITS = 24;
+    /**
+     * Distance bands per type in a row. Rows ordered by (type, band) make the cut-off tests of the
+     * pair loop almost monotonic along a row, so the branch predictor gets them right instead of
+     * missing on a third of the pairs; only the band holding a cut-off mixes outcomes. A counting
+     * sort into bands costs O(row) where sorting by exact distance cost O(row log row), half the
+     * build time.
+     */
+    private static final int BANDS = 32;
 
     private int[] binOf = new int[0];
     private int[] binStart = new int[0];
@@ -34,7 +40,9 @@ public final class NeighborBuilder {
         int to;
         int[] rowLength = new int[0];
         int[] neighbors = new int[1024];
-        long[] keys = new long[256];
+        int[] rowJ = new int[256];
+        int[] rowBucket = new int[256];
+        int[] bucketStart = new int[0];
     }
 
     /** A builder for single-threaded use. */
@@ -140,10 +148,16 @@ public final class NeighborBuilder {
         int nlocal = atoms.nlocal;
         double[] x = atoms.x;
         int[] type = atoms.type;
+        int buckets = atoms.species.count() * BANDS;
+        if (block.bucketStart.length < buckets + 1) {
+            block.bucketStart = new int[buckets + 1];
+        }
+        int[] bucketStart = block.bucketStart;
         double rsqMax = radius * radius;
-        double invRsqMax = 1.0 / rsqMax;
+        double bandsPerRsq = BANDS / rsqMax;
         int[] nb = block.neighbors;
-        long[] keys = block.keys;
+        int[] rowJ = block.rowJ;
+        int[] rowBucket = block.rowBucket;
         int count = 0;
         for (int i = from; i < to; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
@@ -168,26 +182,36 @@ public final class NeighborBuilder {
                         }
                         double rsq = dx * dx + dy * dy + dz * dz;
                         if (rsq < rsqMax) {
-                            if (rowLength == keys.length) {
-                                keys = Arrays.copyOf(keys, keys.length * 2);
+                            if (rowLength == rowJ.length) {
+                                rowJ = Arrays.copyOf(rowJ, rowJ.length * 2);
+                                rowBucket = Arrays.copyOf(rowBucket, rowBucket.length * 2);
                             }
-                            keys[rowLength++] = sortKey(type[j], rsq * invRsqMax, j);
+                            rowJ[rowLength] = j;
+                            rowBucket[rowLength++] = type[j] * BANDS + Math.min(BANDS - 1, (int) (rsq * bandsPerRsq));
                         }
                     }
                 }
             }
-            Arrays.sort(keys, 0, rowLength);
             if (count + rowLength > nb.length) {
                 nb = Arrays.copyOf(nb, Math.max(count + rowLength, nb.length + nb.length / 2));
             }
+            // Counting sort by (type, distance band), stable: scan order (spatial) within a bucket.
+            Arrays.fill(bucketStart, 0, buckets + 1, 0);
             for (int k = 0; k < rowLength; k++) {
-                nb[count + k] = (int) (keys[k] & J_MASK);
+                bucketStart[rowBucket[k] + 1]++;
+            }
+            for (int k = 0; k < buckets; k++) {
+                bucketStart[k + 1] += bucketStart[k];
+            }
+            for (int k = 0; k < rowLength; k++) {
+                nb[count + bucketStart[rowBucket[k]]++] = rowJ[k];
             }
             count += rowLength;
             block.rowLength[i - from] = rowLength;
         }
         block.neighbors = nb;
-        block.keys = keys;
+        block.rowJ = rowJ;
+        block.rowBucket = rowBucket;
     }
 
     /** Phase 3: concatenates the blocks of the first {@code workers} workers, in row order, into {@code list}. */
@@ -227,17 +251,6 @@ public final class NeighborBuilder {
         list.neighbors = nb;
         list.rows = nlocal;
         list.cutoffWithSkin = radius;
-    }
-
-    /**
-     * Sort key of a neighbour: its type (8 bits), then its squared distance as a fraction of the
-     * list radius squared (24 bits), then its index (31 bits, breaks ties deterministically).
-     * Rows sorted this way make the cut-off tests of the pair loop almost monotonic along a row,
-     * so the branch predictor gets them right instead of missing on a third of the pairs.
-     */
-    private static long sortKey(int type, double fraction, int j) {
-        long d = Math.min((1L << DIST_BITS) - 1, (long) (fraction * (1L << DIST_BITS)));
-        return ((long) (type & 0xff) << (DIST_BITS + 31)) | (d << 31) | j;
     }
 
     private static int bins(double extent, double minWidth) {

@@ -26,11 +26,9 @@ public final class NeighborBuilder {
      */
     private static final int BANDS = 32;
 
-    private int[] binOf = new int[0];
-    private int[] binStart = new int[0];
-    private int[] binFill = new int[0];
-    private int[] binAtoms = new int[0];
-    private int n0, n1, n2, r0, r1, r2;
+    private final CellGrid grid = new CellGrid();
+    /** Stencil reach in bins along x, y, z for the current build. */
+    private int r0, r1, r2;
     private double radius;
     private final RowBlock[] blocks;
 
@@ -65,73 +63,14 @@ public final class NeighborBuilder {
         assemble(atoms, list, 1);
     }
 
-    /** Phase 1: sorts local and ghost atoms into Cartesian bins. */
+    /** Phase 1: sorts local and ghost atoms into Cartesian bins at least half the radius wide. */
     public void bin(Atoms atoms, double radius) {
         this.radius = radius;
         int total = atoms.total();
-        double[] x = atoms.x;
-        double lo0 = Double.POSITIVE_INFINITY, lo1 = Double.POSITIVE_INFINITY, lo2 = Double.POSITIVE_INFINITY;
-        double hi0 = Double.NEGATIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY, hi2 = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < total; a++) {
-            double px = x[3 * a], py = x[3 * a + 1], pz = x[3 * a + 2];
-            lo0 = Math.min(lo0, px);
-            hi0 = Math.max(hi0, px);
-            lo1 = Math.min(lo1, py);
-            hi1 = Math.max(hi1, py);
-            lo2 = Math.min(lo2, pz);
-            hi2 = Math.max(hi2, pz);
-        }
-        double half = 0.5 * radius;
-        n0 = bins(hi0 - lo0, half);
-        n1 = bins(hi1 - lo1, half);
-        n2 = bins(hi2 - lo2, half);
-        double inv0 = n0 / Math.max(hi0 - lo0, 1e-300), inv1 = n1 / Math.max(hi1 - lo1, 1e-300),
-                inv2 = n2 / Math.max(hi2 - lo2, 1e-300);
-        // Sparse systems (a slab in vacuum) would otherwise get mostly empty bins: keep at most a
-        // few bins per atom by coarsening the axis with the most bins.
-        long maxBins = 8L * total + 64;
-        while ((long) n0 * n1 * n2 > maxBins) {
-            if (n0 >= n1 && n0 >= n2) {
-                n0 = Math.max(1, n0 / 2);
-            } else if (n1 >= n2) {
-                n1 = Math.max(1, n1 / 2);
-            } else {
-                n2 = Math.max(1, n2 / 2);
-            }
-        }
-        inv0 = n0 / Math.max(hi0 - lo0, 1e-300);
-        inv1 = n1 / Math.max(hi1 - lo1, 1e-300);
-        inv2 = n2 / Math.max(hi2 - lo2, 1e-300);
-        r0 = reach(radius, hi0 - lo0, n0);
-        r1 = reach(radius, hi1 - lo1, n1);
-        r2 = reach(radius, hi2 - lo2, n2);
-        int nbins = n0 * n1 * n2;
-
-        if (binOf.length < total) {
-            binOf = new int[Math.max(total, binOf.length * 3 / 2)];
-            binAtoms = new int[binOf.length];
-        }
-        if (binStart.length < nbins + 1) {
-            binStart = new int[nbins + 1];
-            binFill = new int[nbins];
-        }
-        Arrays.fill(binStart, 0, nbins + 1, 0);
-        Arrays.fill(binFill, 0, nbins, 0);
-        for (int a = 0; a < total; a++) {
-            int b0 = Math.min((int) ((x[3 * a] - lo0) * inv0), n0 - 1);
-            int b1 = Math.min((int) ((x[3 * a + 1] - lo1) * inv1), n1 - 1);
-            int b2 = Math.min((int) ((x[3 * a + 2] - lo2) * inv2), n2 - 1);
-            int b = (b2 * n1 + b1) * n0 + b0;
-            binOf[a] = b;
-            binStart[b + 1]++;
-        }
-        for (int b = 0; b < nbins; b++) {
-            binStart[b + 1] += binStart[b];
-        }
-        for (int a = 0; a < total; a++) {
-            int b = binOf[a];
-            binAtoms[binStart[b] + binFill[b]++] = a;
-        }
+        grid.bin(atoms.x, total, 0.5 * radius, 8L * total + 64);
+        r0 = reach(radius, grid.extent0, grid.n0);
+        r1 = reach(radius, grid.extent1, grid.n1);
+        r2 = reach(radius, grid.extent2, grid.n2);
     }
 
     /**
@@ -148,6 +87,8 @@ public final class NeighborBuilder {
         int nlocal = atoms.nlocal;
         double[] x = atoms.x;
         int[] type = atoms.type;
+        int n0 = grid.n0, n1 = grid.n1, n2 = grid.n2;
+        int[] binOf = grid.binOf, binStart = grid.binStart, binAtoms = grid.atomsByBin;
         int buckets = atoms.species.count() * BANDS;
         if (block.bucketStart.length < buckets + 1) {
             block.bucketStart = new int[buckets + 1];
@@ -251,10 +192,6 @@ public final class NeighborBuilder {
         list.neighbors = nb;
         list.rows = nlocal;
         list.cutoffWithSkin = radius;
-    }
-
-    private static int bins(double extent, double minWidth) {
-        return (int) Math.max(1, Math.min(1 << 10, Math.floor(extent / minWidth)));
     }
 
     private static int reach(double radius, double extent, int n) {

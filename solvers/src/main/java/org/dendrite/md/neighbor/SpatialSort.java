@@ -11,12 +11,11 @@ import org.dendrite.md.Atoms;
  * migration; outputs are gathered by atom id). Results do not change: sums are order-free
  * ({@code InvariantArithmetic}).
  *
- * <p>A counting sort, O(N) per call, stable within a bin; scratch arrays are kept between calls.
+ * <p>A counting sort ({@link CellGrid}), O(N) per call, stable within a bin; scratch arrays are
+ * kept between calls.
  */
 public final class SpatialSort {
-    private int[] binOf = new int[0];
-    private int[] start = new int[0];
-    private int[] order = new int[0];
+    private final CellGrid grid = new CellGrid();
     private double[] dScratch = new double[0];
     private int[] iScratch = new int[0];
 
@@ -29,53 +28,8 @@ public final class SpatialSort {
         if (n < 2) {
             return;
         }
-        double[] x = atoms.x;
-        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < 3; c++) {
-                lo[c] = Math.min(lo[c], x[3 * i + c]);
-                hi[c] = Math.max(hi[c], x[3 * i + c]);
-            }
-        }
-        int[] nb = new int[3];
-        long cells = 1;
-        for (int c = 0; c < 3; c++) {
-            nb[c] = (int) Math.max(1, Math.min(1 << 10, Math.floor((hi[c] - lo[c]) / binWidth)));
-            cells *= nb[c];
-        }
-        // Keep the table O(N) for sparse systems.
-        while (cells > 4L * n + 64) {
-            int c = nb[0] >= nb[1] && nb[0] >= nb[2] ? 0 : nb[1] >= nb[2] ? 1 : 2;
-            cells = cells / nb[c] * Math.max(1, nb[c] / 2);
-            nb[c] = Math.max(1, nb[c] / 2);
-        }
-        int nbins = (int) cells;
-        if (binOf.length < n) {
-            binOf = new int[n + n / 2];
-            order = new int[binOf.length];
-        }
-        if (start.length < nbins + 1) {
-            start = new int[nbins + 1];
-        }
-        java.util.Arrays.fill(start, 0, nbins + 1, 0);
-        double inv0 = nb[0] / Math.max(hi[0] - lo[0], 1e-300);
-        double inv1 = nb[1] / Math.max(hi[1] - lo[1], 1e-300);
-        double inv2 = nb[2] / Math.max(hi[2] - lo[2], 1e-300);
-        for (int i = 0; i < n; i++) {
-            int b0 = Math.min((int) ((x[3 * i] - lo[0]) * inv0), nb[0] - 1);
-            int b1 = Math.min((int) ((x[3 * i + 1] - lo[1]) * inv1), nb[1] - 1);
-            int b2 = Math.min((int) ((x[3 * i + 2] - lo[2]) * inv2), nb[2] - 1);
-            int b = (b2 * nb[1] + b1) * nb[0] + b0;
-            binOf[i] = b;
-            start[b + 1]++;
-        }
-        for (int b = 0; b < nbins; b++) {
-            start[b + 1] += start[b];
-        }
-        for (int i = 0; i < n; i++) {
-            order[start[binOf[i]]++] = i;
-        }
+        // Bins at least binWidth wide, at most a few per atom (sparse systems).
+        grid.bin(atoms.x, n, binWidth, 4L * n + 64);
         permute3(atoms.x, n);
         permute3(atoms.v, n);
         permute3(atoms.f, n);
@@ -91,7 +45,7 @@ public final class SpatialSort {
         }
         System.arraycopy(a, 0, dScratch, 0, 3 * n);
         for (int k = 0; k < n; k++) {
-            System.arraycopy(dScratch, 3 * order[k], a, 3 * k, 3);
+            System.arraycopy(dScratch, 3 * grid.atomsByBin[k], a, 3 * k, 3);
         }
     }
 
@@ -101,7 +55,7 @@ public final class SpatialSort {
         }
         System.arraycopy(a, 0, iScratch, 0, 3 * n);
         for (int k = 0; k < n; k++) {
-            System.arraycopy(iScratch, 3 * order[k], a, 3 * k, 3);
+            System.arraycopy(iScratch, 3 * grid.atomsByBin[k], a, 3 * k, 3);
         }
     }
 
@@ -111,7 +65,7 @@ public final class SpatialSort {
         }
         System.arraycopy(a, 0, iScratch, 0, n);
         for (int k = 0; k < n; k++) {
-            a[k] = iScratch[order[k]];
+            a[k] = iScratch[grid.atomsByBin[k]];
         }
     }
 
@@ -121,7 +75,7 @@ public final class SpatialSort {
         }
         System.arraycopy(a, 0, dScratch, 0, n);
         for (int k = 0; k < n; k++) {
-            a[k] = dScratch[order[k]];
+            a[k] = dScratch[grid.atomsByBin[k]];
         }
     }
 }

@@ -104,17 +104,6 @@ public final class Atoms {
         }
     }
 
-    /** Kinetic energy of local atoms, eV. */
-    public double kineticEnergy() {
-        ExactSum sum = new ExactSum();
-        for (int i = 0; i < nlocal; i++) {
-            double m = species.mass(type[i]);
-            double vx = v[3 * i], vy = v[3 * i + 1], vz = v[3 * i + 2];
-            sum.add(m * (vx * vx + vy * vy + vz * vz));
-        }
-        return 0.5 * sum.value() * Units.MVV_TO_EV;
-    }
-
     /** Deep copy of local atoms (no ghosts). */
     public Atoms copyLocal() {
         Atoms c = new Atoms(species, nlocal);

@@ -45,15 +45,6 @@ public final class ExactSum {
         fraction &= FRACTION_MASK;
     }
 
-    /** Adds another sum exactly. */
-    public void add(ExactSum other) {
-        invalid |= other.invalid;
-        whole += other.whole;
-        fraction += other.fraction;
-        whole += fraction >>> FRACTION_BITS;
-        fraction &= FRACTION_MASK;
-    }
-
     /** The sum rounded once to a double; NaN if a term was not finite or too large. */
     public double value() {
         return invalid ? Double.NaN : whole + fraction * FRACTION_UNIT;

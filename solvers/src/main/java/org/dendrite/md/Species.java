@@ -59,6 +59,15 @@ public final class Species {
         return -1;
     }
 
+    /** Type index of a species name; an unknown name is an error naming the species present. */
+    public int requireType(String name) {
+        int t = typeOf(name);
+        if (t < 0) {
+            throw new IllegalArgumentException("species '" + name + "' is not one of " + names());
+        }
+        return t;
+    }
+
     @Override
     public String toString() {
         return "Species" + Arrays.toString(names);

@@ -55,8 +55,8 @@ public final class BondCounts {
             if (ab.length != 2) {
                 throw new IllegalArgumentException("pair '" + pairs.get(p) + "' is not of the form A-B");
             }
-            typeA[p] = typeOf(ab[0].trim());
-            typeB[p] = typeOf(ab[1].trim());
+            typeA[p] = species.requireType(ab[0].trim());
+            typeB[p] = species.requireType(ab[1].trim());
             labels.add(ab[0].trim() + "-" + ab[1].trim());
             if (!(cutoffsA[p] > 0)) {
                 throw new IllegalArgumentException("cut-off of " + labels.get(p) + " must be > 0, got " + cutoffsA[p]);
@@ -65,14 +65,6 @@ public final class BondCounts {
             m = Math.max(m, cutoffsA[p]);
         }
         maxCut = m;
-    }
-
-    private int typeOf(String name) {
-        int t = species.typeOf(name);
-        if (t < 0) {
-            throw new IllegalArgumentException("species '" + name + "' is not one of " + species.names());
-        }
-        return t;
     }
 
     /** Pair labels ("Zr-O"), in constructor order. */

@@ -66,21 +66,13 @@ public final class Rdf {
             if (ab.length != 2) {
                 throw new IllegalArgumentException("pair '" + pairs.get(p) + "' is not of the form A-B");
             }
-            typeA[p] = typeOf(ab[0].trim());
-            typeB[p] = typeOf(ab[1].trim());
+            typeA[p] = species.requireType(ab[0].trim());
+            typeB[p] = species.requireType(ab[1].trim());
             labels.add(ab[0].trim() + "-" + ab[1].trim());
         }
         hist = new long[pairs.size()][bins];
         norm = new double[pairs.size()];
         centres = new double[pairs.size()];
-    }
-
-    private int typeOf(String name) {
-        int t = species.typeOf(name);
-        if (t < 0) {
-            throw new IllegalArgumentException("species '" + name + "' is not one of " + species.names());
-        }
-        return t;
     }
 
     /** Pair labels ("Li-O"), in constructor order. */

@@ -1,6 +1,5 @@
 package org.dendrite.md.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,7 +30,7 @@ public final class BondCounts {
     private final int[] typeB;
     private final double[] cut2;
     private final double maxCut;
-    private final List<String> labels = new ArrayList<>();
+    private final List<String> labels;
     private int[] selectedIds;
     private boolean[] in = new boolean[0];
     private final PairScan scan = new PairScan();
@@ -46,18 +45,13 @@ public final class BondCounts {
                     + cutoffsA.length + " cut-offs");
         }
         this.species = species;
-        typeA = new int[pairs.size()];
-        typeB = new int[pairs.size()];
+        TypePairs types = TypePairs.parse(species, pairs);
+        typeA = types.typeA();
+        typeB = types.typeB();
+        labels = types.labels();
         cut2 = new double[pairs.size()];
         double m = 0;
         for (int p = 0; p < pairs.size(); p++) {
-            String[] ab = pairs.get(p).split("-");
-            if (ab.length != 2) {
-                throw new IllegalArgumentException("pair '" + pairs.get(p) + "' is not of the form A-B");
-            }
-            typeA[p] = species.requireType(ab[0].trim());
-            typeB[p] = species.requireType(ab[1].trim());
-            labels.add(ab[0].trim() + "-" + ab[1].trim());
             if (!(cutoffsA[p] > 0)) {
                 throw new IllegalArgumentException("cut-off of " + labels.get(p) + " must be > 0, got " + cutoffsA[p]);
             }
@@ -69,7 +63,7 @@ public final class BondCounts {
 
     /** Pair labels ("Zr-O"), in constructor order. */
     public List<String> pairs() {
-        return List.copyOf(labels);
+        return labels;
     }
 
     /** Cut-off of pair p, Å. */

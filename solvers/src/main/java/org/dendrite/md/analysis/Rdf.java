@@ -1,6 +1,5 @@
 package org.dendrite.md.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class Rdf {
     private final Species species;
     private final int[] typeA;
     private final int[] typeB;
-    private final List<String> labels = new ArrayList<>();
+    private final List<String> labels;
     private final double rMax;
     private final int bins;
     private final double dr;
@@ -59,17 +58,10 @@ public final class Rdf {
         this.rMax = rMaxA;
         this.bins = bins;
         this.dr = rMaxA / bins;
-        typeA = new int[pairs.size()];
-        typeB = new int[pairs.size()];
-        for (int p = 0; p < pairs.size(); p++) {
-            String[] ab = pairs.get(p).split("-");
-            if (ab.length != 2) {
-                throw new IllegalArgumentException("pair '" + pairs.get(p) + "' is not of the form A-B");
-            }
-            typeA[p] = species.requireType(ab[0].trim());
-            typeB[p] = species.requireType(ab[1].trim());
-            labels.add(ab[0].trim() + "-" + ab[1].trim());
-        }
+        TypePairs types = TypePairs.parse(species, pairs);
+        typeA = types.typeA();
+        typeB = types.typeB();
+        labels = types.labels();
         hist = new long[pairs.size()][bins];
         norm = new double[pairs.size()];
         centres = new double[pairs.size()];
@@ -77,7 +69,7 @@ public final class Rdf {
 
     /** Pair labels ("Li-O"), in constructor order. */
     public List<String> pairs() {
-        return List.copyOf(labels);
+        return labels;
     }
 
     public int frames() {

@@ -179,23 +179,7 @@ public final class Plots {
             g.drawPolygon(px, py, npe);
         }
         axes(g, title, "x (µm)", "y (µm)", x0, x1, y0, y1, pw, ph);
-        int cbx = LEFT + pw + 30;
-        for (int i = 0; i < ph; i++) {
-            g.setColor(colour(1 - i / (double) ph));
-            g.drawLine(cbx, TOP + i, cbx + 18, TOP + i);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(cbx, TOP, 18, ph);
-        for (int k = 0; k <= 4; k++) {
-            double val = vmin + (vmax - vmin) * k / 4;
-            int y = TOP + ph - (int) Math.round(ph * k / 4.0);
-            g.drawLine(cbx + 18, y, cbx + 22, y);
-            g.drawString(fmt(val), cbx + 25, y + 5);
-        }
-        AffineTransform old = g.getTransform();
-        g.rotate(-Math.PI / 2);
-        g.drawString(valueLabel, -(TOP + ph / 2 + g.getFontMetrics().stringWidth(valueLabel) / 2), cbx + 95);
-        g.setTransform(old);
+        colourBar(g, pw, ph, vmin, vmax, valueLabel);
         g.dispose();
         ImageIO.write(img, "png", file.toFile());
     }
@@ -237,6 +221,13 @@ public final class Plots {
             }
         }
         axes(g, title, xLabel, yLabel, x0, x1, y0, y1, pw, ph);
+        colourBar(g, pw, ph, vmin, vmax, valueLabel);
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** Colour bar right of a plot area pw × ph, ticks from vmin to vmax, rotated label. */
+    private static void colourBar(Graphics2D g, int pw, int ph, double vmin, double vmax, String valueLabel) {
         int cbx = LEFT + pw + 30;
         for (int i = 0; i < ph; i++) {
             g.setColor(colour(1 - i / (double) ph));
@@ -254,8 +245,6 @@ public final class Plots {
         g.rotate(-Math.PI / 2);
         g.drawString(valueLabel, -(TOP + ph / 2 + g.getFontMetrics().stringWidth(valueLabel) / 2), cbx + 95);
         g.setTransform(old);
-        g.dispose();
-        ImageIO.write(img, "png", file.toFile());
     }
 
     private static Graphics2D canvas(BufferedImage img) {

@@ -8,7 +8,8 @@ import org.dendrite.md.Atoms;
  * Builds the half neighbour list of local atoms against local and ghost atoms with a Cartesian cell
  * list (bins at least half the list radius wide, searched over a stencil that covers the radius),
  * in O(N). Rows come out in atom order and neighbours in a deterministic order, so the same
- * positions always give the same list and therefore the same floating-point sums.
+ * positions always give the same list and therefore the same floating-point sums. Within a row the
+ * owned neighbours come before the ghosts ({@link NeighborList#ghostStart}).
  *
  * <p>A build is three phases so that the middle one can run on several threads: {@link #bin}
  * (serial, sorts atoms into bins), {@link #buildRows} (any contiguous range of rows, one call per
@@ -37,6 +38,8 @@ public final class NeighborBuilder {
         int from;
         int to;
         int[] rowLength = new int[0];
+        /** Owned neighbours (j < nlocal) at the head of each row. */
+        int[] rowOwned = new int[0];
         int[] neighbors = new int[1024];
         int[] rowJ = new int[256];
         int[] rowBucket = new int[256];
@@ -83,13 +86,17 @@ public final class NeighborBuilder {
         block.to = to;
         if (block.rowLength.length < to - from) {
             block.rowLength = new int[Math.max(to - from, block.rowLength.length * 3 / 2)];
+            block.rowOwned = new int[block.rowLength.length];
         }
         int nlocal = atoms.nlocal;
         double[] x = atoms.x;
         int[] type = atoms.type;
         int n0 = grid.n0, n1 = grid.n1, n2 = grid.n2;
         int[] binOf = grid.binOf, binStart = grid.binStart, binAtoms = grid.atomsByBin;
-        int buckets = atoms.species.count() * BANDS;
+        // Owned neighbours first, then ghosts, each part ordered by (type, band): a rank that
+        // overlaps its halo exchange with the pair loop runs the owned part while ghosts are in flight.
+        int typeBuckets = atoms.species.count() * BANDS;
+        int buckets = 2 * typeBuckets;
         if (block.bucketStart.length < buckets + 1) {
             block.bucketStart = new int[buckets + 1];
         }
@@ -128,7 +135,8 @@ public final class NeighborBuilder {
                                 rowBucket = Arrays.copyOf(rowBucket, rowBucket.length * 2);
                             }
                             rowJ[rowLength] = j;
-                            rowBucket[rowLength++] = type[j] * BANDS + Math.min(BANDS - 1, (int) (rsq * bandsPerRsq));
+                            rowBucket[rowLength++] = (j < nlocal ? 0 : typeBuckets) + type[j] * BANDS
+                                    + Math.min(BANDS - 1, (int) (rsq * bandsPerRsq));
                         }
                     }
                 }
@@ -136,7 +144,7 @@ public final class NeighborBuilder {
             if (count + rowLength > nb.length) {
                 nb = Arrays.copyOf(nb, Math.max(count + rowLength, nb.length + nb.length / 2));
             }
-            // Counting sort by (type, distance band), stable: scan order (spatial) within a bucket.
+            // Counting sort by (owned/ghost, type, distance band), stable: scan order (spatial) within a bucket.
             Arrays.fill(bucketStart, 0, buckets + 1, 0);
             for (int k = 0; k < rowLength; k++) {
                 bucketStart[rowBucket[k] + 1]++;
@@ -144,6 +152,7 @@ public final class NeighborBuilder {
             for (int k = 0; k < buckets; k++) {
                 bucketStart[k + 1] += bucketStart[k];
             }
+            block.rowOwned[i - from] = bucketStart[typeBuckets];
             for (int k = 0; k < rowLength; k++) {
                 nb[count + bucketStart[rowBucket[k]]++] = rowJ[k];
             }
@@ -166,6 +175,7 @@ public final class NeighborBuilder {
             }
         }
         int[] offsets = list.offsets.length >= nlocal + 1 ? list.offsets : new int[nlocal + 1];
+        int[] ghostStart = list.ghostStart.length >= nlocal ? list.ghostStart : new int[nlocal];
         int[] nb = list.neighbors.length >= total ? list.neighbors : new int[total + total / 8];
         int count = 0;
         int expectedRow = 0;
@@ -178,6 +188,7 @@ public final class NeighborBuilder {
             int blockCount = 0;
             for (int i = block.from; i < block.to; i++) {
                 offsets[i] = count + blockCount;
+                ghostStart[i] = offsets[i] + block.rowOwned[i - block.from];
                 blockCount += block.rowLength[i - block.from];
             }
             System.arraycopy(block.neighbors, 0, nb, count, blockCount);
@@ -189,6 +200,7 @@ public final class NeighborBuilder {
         }
         offsets[nlocal] = count;
         list.offsets = offsets;
+        list.ghostStart = ghostStart;
         list.neighbors = nb;
         list.rows = nlocal;
         list.cutoffWithSkin = radius;

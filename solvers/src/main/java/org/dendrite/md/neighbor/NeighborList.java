@@ -11,6 +11,12 @@ package org.dendrite.md.neighbor;
 public final class NeighborList {
     public int[] offsets = new int[1];
     public int[] neighbors = new int[0];
+    /**
+     * Where the ghosts of row i begin: {@code neighbors[offsets[i] .. ghostStart[i])} are local atoms
+     * and {@code neighbors[ghostStart[i] .. offsets[i+1])} ghosts, so the pairs among local atoms
+     * can be evaluated while ghost positions are still being exchanged.
+     */
+    public int[] ghostStart = new int[0];
     /** Number of local atoms the rows cover. */
     public int rows;
     /** Cut-off plus skin the list was built with, Å. */

@@ -2,6 +2,7 @@ package org.dendrite.md.neighbor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,13 +28,18 @@ class NeighborBuilderTest {
         return a;
     }
 
-    @Test
-    @DisplayName("the list is identical whether its rows are built by one worker or split among several")
-    void sameListForAnyNumberOfWorkers() {
+    /** 900 random atoms in a triclinic box with their periodic images within 7 Å as ghosts. */
+    private static Atoms triclinicAtomsWithGhosts() {
         Box box = new Box(0, 0, 0, 20, 22, 24, 3, -2, 1);
         Atoms atoms = randomAtoms(box, 900);
         new PeriodicImages().borders(atoms, box, 7.0);
+        return atoms;
+    }
 
+    @Test
+    @DisplayName("the list is identical whether its rows are built by one worker or split among several")
+    void sameListForAnyNumberOfWorkers() {
+        Atoms atoms = triclinicAtomsWithGhosts();
         NeighborList serial = new NeighborList();
         new NeighborBuilder().build(atoms, 7.0, serial);
 
@@ -50,8 +56,31 @@ class NeighborBuilderTest {
 
         assertEquals(serial.totalPairs(), joined.totalPairs());
         assertArrayEquals(Arrays.copyOf(serial.offsets, n + 1), Arrays.copyOf(joined.offsets, n + 1));
+        assertArrayEquals(Arrays.copyOf(serial.ghostStart, n), Arrays.copyOf(joined.ghostStart, n));
         assertArrayEquals(Arrays.copyOf(serial.neighbors, serial.totalPairs()),
                 Arrays.copyOf(joined.neighbors, joined.totalPairs()));
+    }
+
+    @Test
+    @DisplayName("each row lists its owned neighbours before its ghosts, split at ghostStart")
+    void ownedNeighboursComeBeforeGhosts() {
+        Atoms atoms = triclinicAtomsWithGhosts();
+        NeighborList list = new NeighborList();
+        new NeighborBuilder().build(atoms, 7.0, list);
+        int n = atoms.nlocal, owned = 0, ghosts = 0;
+        for (int i = 0; i < n; i++) {
+            assertTrue(list.offsets[i] <= list.ghostStart[i] && list.ghostStart[i] <= list.offsets[i + 1], "row " + i);
+            for (int k = list.offsets[i]; k < list.offsets[i + 1]; k++) {
+                boolean ghost = list.neighbors[k] >= n;
+                assertEquals(k >= list.ghostStart[i], ghost, "row " + i + " entry " + k);
+                if (ghost) {
+                    ghosts++;
+                } else {
+                    owned++;
+                }
+            }
+        }
+        assertTrue(owned > 0 && ghosts > 0, "the test box has pairs of both kinds");
     }
 
     @Test

@@ -86,6 +86,12 @@ public final class DomainHalo implements HaloExchange {
     private final double[] one = new double[1];
 
     private long exchangeNanos;
+    // Where a split exchange resumes: the first remote swap of a started forward exchange (nswap when
+    // there is none), -1 when none is started; the last swap of the pending reverse sweep, -1 when
+    // the start did everything, NOTHING_PENDING when none is started.
+    private int forwardResume = -1;
+    private static final int NOTHING_PENDING = -2;
+    private int reverseResume = NOTHING_PENDING;
     private final SpatialSort sorter = new SpatialSort();
     private long sumNanos;
 
@@ -243,6 +249,9 @@ public final class DomainHalo implements HaloExchange {
     @Override
     public void borders(Atoms atoms, Box box, double ghostCutoff) {
         long t0 = System.nanoTime();
+        // A new ghost layer voids a split exchange left half done (a failed step being retried).
+        forwardResume = -1;
+        reverseResume = NOTHING_PENDING;
         for (int k = 0; k < 3; k++) {
             lower[k] = neighbour(box, k, -1);
             upper[k] = neighbour(box, k, +1);
@@ -644,55 +653,108 @@ public final class DomainHalo implements HaloExchange {
 
     @Override
     public void forwardPositions(Atoms atoms, Box box) {
+        forwardPositionsStart(atoms, box);
+        forwardPositionsFinish(atoms, box);
+    }
+
+    /** True with other ranks: then there are messages whose flight the engine can overlap with pairs. */
+    @Override
+    public boolean overlapsCommunication() {
+        return transport.size() > 1;
+    }
+
+    /**
+     * Copies this rank's own images up to the first remote sweep and sends that sweep's messages.
+     * Its send lists hold only owned atoms and images made before it, so nothing here waits.
+     */
+    @Override
+    public void forwardPositionsStart(Atoms atoms, Box box) {
         long t0 = System.nanoTime();
-        double ax = box.lx(), bx = box.xy(), by = box.ly(), cx = box.xz(), cy = box.yz(), cz = box.lz();
-        int nl = atoms.nlocal;
+        if (forwardResume >= 0) {
+            throw new IllegalStateException("rank " + rank + ": forward exchange started twice without finishing");
+        }
         int s = 0;
+        while (s < nswap && swapKind[s] == SELF) {
+            forwardSelf(atoms, box, s++);
+        }
+        if (s < nswap) {
+            sendForward(atoms, s, groupEnd(s));
+        }
+        forwardResume = s;
+        exchangeNanos += System.nanoTime() - t0;
+    }
+
+    /** Receives the first remote sweep, then does the remaining sweeps in order. */
+    @Override
+    public void forwardPositionsFinish(Atoms atoms, Box box) {
+        long t0 = System.nanoTime();
+        int s = forwardResume;
+        if (s < 0) {
+            throw new IllegalStateException("rank " + rank + ": forward exchange finished without a start");
+        }
+        forwardResume = -1;
+        if (s < nswap) {
+            int end = groupEnd(s);
+            receiveForward(atoms, box, s, end);
+            s = end;
+        }
         while (s < nswap) {
             if (swapKind[s] == SELF) {
-                int first = swapFirstGhost[s];
-                int[] list = sendList[s];
-                for (int j = 0; j < swapRecvCount[s]; j++) {
-                    copyRaw(atoms, list[j], first + j);
-                }
-                refreshPositions(atoms, first, swapRecvCount[s], ax, bx, by, cx, cy, cz);
-                s++;
+                forwardSelf(atoms, box, s++);
                 continue;
             }
             int end = groupEnd(s);
-            for (int r = s; r < end; r++) {
-                MessageBuffer out = outMinus;
-                out.clear();
-                int cnt = swapSendCount[r];
-                out.reserve(0, 3 * cnt);
-                int[] list = sendList[r];
-                double[] od = out.doubles;
-                for (int j = 0; j < cnt; j++) {
-                    int a = list[j];
-                    if (a < nl) {
-                        System.arraycopy(atoms.x, 3 * a, od, 3 * j, 3);
-                    } else {
-                        System.arraycopy(rawX, 3 * (a - nl), od, 3 * j, 3);
-                    }
-                }
-                out.nDoubles = 3 * cnt;
-                if (swapTo[r] >= 0) {
-                    transport.send(swapTo[r], Phase.FORWARD, step(r), out);
-                }
-            }
-            for (int r = s; r < end; r++) {
-                if (swapFrom[r] < 0) {
-                    continue;
-                }
-                transport.receive(swapFrom[r], Phase.FORWARD, step(r), in);
-                int first = swapFirstGhost[r], cnt = swapRecvCount[r];
-                expect(in.nDoubles, 3 * cnt, Phase.FORWARD, r);
-                System.arraycopy(in.doubles, 0, rawX, 3 * first, 3 * cnt);
-                refreshPositions(atoms, first, cnt, ax, bx, by, cx, cy, cz);
-            }
+            sendForward(atoms, s, end);
+            receiveForward(atoms, box, s, end);
             s = end;
         }
         exchangeNanos += System.nanoTime() - t0;
+    }
+
+    private void forwardSelf(Atoms atoms, Box box, int s) {
+        int first = swapFirstGhost[s];
+        int[] list = sendList[s];
+        for (int j = 0; j < swapRecvCount[s]; j++) {
+            copyRaw(atoms, list[j], first + j);
+        }
+        refreshPositions(atoms, box, first, swapRecvCount[s]);
+    }
+
+    private void sendForward(Atoms atoms, int s, int end) {
+        int nl = atoms.nlocal;
+        for (int r = s; r < end; r++) {
+            MessageBuffer out = outMinus;
+            out.clear();
+            int cnt = swapSendCount[r];
+            out.reserve(0, 3 * cnt);
+            int[] list = sendList[r];
+            double[] od = out.doubles;
+            for (int j = 0; j < cnt; j++) {
+                int a = list[j];
+                if (a < nl) {
+                    System.arraycopy(atoms.x, 3 * a, od, 3 * j, 3);
+                } else {
+                    System.arraycopy(rawX, 3 * (a - nl), od, 3 * j, 3);
+                }
+            }
+            out.nDoubles = 3 * cnt;
+            if (swapTo[r] >= 0) {
+                transport.send(swapTo[r], Phase.FORWARD, step(r), out);
+            }
+        }
+    }
+
+    private void receiveForward(Atoms atoms, Box box, int s, int end) {
+        for (int r = s; r < end; r++) {
+            if (swapFrom[r] < 0) {
+                continue;
+            }
+            transport.receive(swapFrom[r], Phase.FORWARD, step(r), in);
+            int first = swapFirstGhost[r], cnt = swapRecvCount[r];
+            expect(in.nDoubles, 3 * cnt, Phase.FORWARD, r);
+            System.arraycopy(in.doubles, 0, rawX, 3 * first, 3 * cnt);
+            refreshPositions(atoms, box, first, cnt);
+        }
     }
 
     private void copyRaw(Atoms atoms, int a, int g) {
@@ -705,8 +767,8 @@ public final class DomainHalo implements HaloExchange {
     }
 
     /** Ghost position = owner position + H·offset, in the operation order of PeriodicImages.forwardPositions. */
-    private void refreshPositions(Atoms atoms, int first, int count, double ax, double bx, double by,
-                                  double cx, double cy, double cz) {
+    private void refreshPositions(Atoms atoms, Box box, int first, int count) {
+        double ax = box.lx(), bx = box.xy(), by = box.ly(), cx = box.xz(), cy = box.yz(), cz = box.lz();
         double[] x = atoms.x;
         int[] img = atoms.ghostImage;
         int nl = atoms.nlocal;
@@ -764,55 +826,115 @@ public final class DomainHalo implements HaloExchange {
 
     @Override
     public void reverseVector(Atoms atoms, double[] f) {
+        reverseVectorStart(atoms, f);
+        reverseVectorFinish(atoms, f);
+    }
+
+    /**
+     * Folds the sweeps in reverse order down to the first remote sweep, whose messages it sends but
+     * does not wait for: they carry forces onto owned atoms only (its send lists hold owned atoms
+     * and images made before it, and those images are folded after it).
+     */
+    @Override
+    public void reverseVectorStart(Atoms atoms, double[] f) {
         long t0 = System.nanoTime();
-        int nl = atoms.nlocal;
+        if (reverseResume != NOTHING_PENDING) {
+            throw new IllegalStateException("rank " + rank + ": reverse exchange started twice without finishing");
+        }
         int s = nswap - 1;
+        int firstRemote = firstRemoteSwap();
+        reverseResume = -1;
         while (s >= 0) {
             if (swapKind[s] == SELF) {
-                int first = swapFirstGhost[s];
-                int[] list = sendList[s];
-                for (int j = swapRecvCount[s] - 1; j >= 0; j--) {
-                    int g = 3 * (nl + first + j);
-                    int o = 3 * list[j];
-                    f[o] += f[g];
-                    f[o + 1] += f[g + 1];
-                    f[o + 2] += f[g + 2];
-                }
-                s--;
+                reverseSelf(atoms, f, s--);
                 continue;
             }
             int begin = groupBegin(s);
-            for (int r = begin; r <= s; r++) {
-                int first = swapFirstGhost[r], cnt = swapRecvCount[r];
-                MessageBuffer out = outMinus;
-                out.clear();
-                out.reserve(0, 3 * cnt);
-                System.arraycopy(f, 3 * (nl + first), out.doubles, 0, 3 * cnt);
-                out.nDoubles = 3 * cnt;
-                if (swapFrom[r] >= 0) {
-                    transport.send(swapFrom[r], Phase.REVERSE, step(r), out);
-                }
+            sendReverse(atoms, f, begin, s);
+            if (begin == firstRemote) {
+                reverseResume = s;
+                break;
             }
-            for (int r = begin; r <= s; r++) {
-                if (swapTo[r] < 0) {
-                    continue;
-                }
-                transport.receive(swapTo[r], Phase.REVERSE, step(r), in);
-                int cnt = swapSendCount[r];
-                expect(in.nDoubles, 3 * cnt, Phase.REVERSE, r);
-                int[] list = sendList[r];
-                double[] id = in.doubles;
-                for (int j = 0; j < cnt; j++) {
-                    int o = 3 * list[j];
-                    f[o] += id[3 * j];
-                    f[o + 1] += id[3 * j + 1];
-                    f[o + 2] += id[3 * j + 2];
-                }
-            }
+            receiveReverse(f, begin, s);
             s = begin - 1;
         }
-        Arrays.fill(f, 3 * nl, 3 * (nl + atoms.nghost), 0.0);
         exchangeNanos += System.nanoTime() - t0;
+    }
+
+    /** Receives the first remote sweep's forces, folds the images made before it, zeroes ghosts. */
+    @Override
+    public void reverseVectorFinish(Atoms atoms, double[] f) {
+        long t0 = System.nanoTime();
+        int s = reverseResume;
+        if (s == NOTHING_PENDING) {
+            throw new IllegalStateException("rank " + rank + ": reverse exchange finished without a start");
+        }
+        reverseResume = NOTHING_PENDING;
+        if (s >= 0) {
+            int begin = groupBegin(s);
+            receiveReverse(f, begin, s);
+            for (s = begin - 1; s >= 0; s--) {
+                reverseSelf(atoms, f, s);
+            }
+        }
+        Arrays.fill(f, 3 * atoms.nlocal, 3 * (atoms.nlocal + atoms.nghost), 0.0);
+        exchangeNanos += System.nanoTime() - t0;
+    }
+
+    private int firstRemoteSwap() {
+        for (int s = 0; s < nswap; s++) {
+            if (swapKind[s] != SELF) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private void reverseSelf(Atoms atoms, double[] f, int s) {
+        int nl = atoms.nlocal;
+        int first = swapFirstGhost[s];
+        int[] list = sendList[s];
+        for (int j = swapRecvCount[s] - 1; j >= 0; j--) {
+            int g = 3 * (nl + first + j);
+            int o = 3 * list[j];
+            f[o] += f[g];
+            f[o + 1] += f[g + 1];
+            f[o + 2] += f[g + 2];
+        }
+    }
+
+    private void sendReverse(Atoms atoms, double[] f, int begin, int s) {
+        int nl = atoms.nlocal;
+        for (int r = begin; r <= s; r++) {
+            int first = swapFirstGhost[r], cnt = swapRecvCount[r];
+            MessageBuffer out = outMinus;
+            out.clear();
+            out.reserve(0, 3 * cnt);
+            System.arraycopy(f, 3 * (nl + first), out.doubles, 0, 3 * cnt);
+            out.nDoubles = 3 * cnt;
+            if (swapFrom[r] >= 0) {
+                transport.send(swapFrom[r], Phase.REVERSE, step(r), out);
+            }
+        }
+    }
+
+    private void receiveReverse(double[] f, int begin, int s) {
+        for (int r = begin; r <= s; r++) {
+            if (swapTo[r] < 0) {
+                continue;
+            }
+            transport.receive(swapTo[r], Phase.REVERSE, step(r), in);
+            int cnt = swapSendCount[r];
+            expect(in.nDoubles, 3 * cnt, Phase.REVERSE, r);
+            int[] list = sendList[r];
+            double[] id = in.doubles;
+            for (int j = 0; j < cnt; j++) {
+                int o = 3 * list[j];
+                f[o] += id[3 * j];
+                f[o + 1] += id[3 * j + 1];
+                f[o + 2] += id[3 * j + 2];
+            }
+        }
     }
 
     /** End (exclusive) of the run of remote swaps of one axis starting at s. */
@@ -855,6 +977,20 @@ public final class DomainHalo implements HaloExchange {
     public void sum(double[] values) {
         long t0 = System.nanoTime();
         transport.sum(values, values.length);
+        sumNanos += System.nanoTime() - t0;
+    }
+
+    @Override
+    public void startSum(double[] values) {
+        long t0 = System.nanoTime();
+        transport.startSum(values, values.length);
+        sumNanos += System.nanoTime() - t0;
+    }
+
+    @Override
+    public void finishSum(double[] values) {
+        long t0 = System.nanoTime();
+        transport.finishSum(values, values.length);
         sumNanos += System.nanoTime() - t0;
     }
 

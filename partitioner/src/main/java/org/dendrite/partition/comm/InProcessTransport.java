@@ -7,12 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Transport} between domains that are threads of one JVM. Each ordered pair of ranks has a
- * FIFO queue of envelopes and a free list of used envelopes, so once message sizes have settled a
+ * FIFO queue of envelopes per {@linkplain Phase#lane lane} and a free list of used envelopes, so once message sizes have settled a
  * send copies into a recycled envelope and a receive copies out of it: no allocation per step.
  * Receives block on the queue (no busy-wait), in slices so that an {@link #abort} by another rank
  * is noticed within a fraction of a second.
  */
-public final class InProcessTransport implements Transport {
+public final class InProcessTransport extends PointToPointTransport {
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** One message in flight. */
@@ -34,9 +34,9 @@ public final class InProcessTransport implements Transport {
         Hub(int size, long timeoutNanos) {
             this.size = size;
             this.timeoutNanos = timeoutNanos;
-            queues = new LinkedBlockingQueue[size * size];
-            free = new ConcurrentLinkedQueue[size * size];
-            for (int k = 0; k < size * size; k++) {
+            queues = new LinkedBlockingQueue[size * size * Phase.LANES];
+            free = new ConcurrentLinkedQueue[size * size * Phase.LANES];
+            for (int k = 0; k < queues.length; k++) {
                 queues[k] = new LinkedBlockingQueue<>();
                 free[k] = new ConcurrentLinkedQueue<>();
             }
@@ -45,7 +45,6 @@ public final class InProcessTransport implements Transport {
 
     private final Hub hub;
     private final int rank;
-    private final RankOrderedSum summer = new RankOrderedSum();
 
     private InProcessTransport(Hub hub, int rank) {
         this.hub = hub;
@@ -85,7 +84,7 @@ public final class InProcessTransport implements Transport {
     @Override
     public void send(int to, Phase phase, int step, MessageBuffer msg) {
         checkPeer(to, phase, "send to");
-        int channel = rank * hub.size + to;
+        int channel = (rank * hub.size + to) * Phase.LANES + phase.lane();
         Envelope e = hub.free[channel].poll();
         if (e == null) {
             e = new Envelope();
@@ -99,7 +98,7 @@ public final class InProcessTransport implements Transport {
     @Override
     public void receive(int from, Phase phase, int step, MessageBuffer into) {
         checkPeer(from, phase, "receive from");
-        int channel = from * hub.size + rank;
+        int channel = (from * hub.size + rank) * Phase.LANES + phase.lane();
         LinkedBlockingQueue<Envelope> q = hub.queues[channel];
         long deadline = System.nanoTime() + hub.timeoutNanos;
         Envelope e;
@@ -132,11 +131,6 @@ public final class InProcessTransport implements Transport {
         }
         into.copyFrom(e.body);
         hub.free[channel].add(e);
-    }
-
-    @Override
-    public void sum(double[] values, int n) {
-        summer.sum(this, values, n);
     }
 
     @Override

@@ -19,5 +19,18 @@ public enum Phase {
     /** Global sums. */
     SUM,
     /** Owned atoms sent to rank 0 to be written in atom-id order (trajectory frames, restart files). */
-    GATHER
+    GATHER;
+
+    /** Number of lanes: independent FIFO channels between each ordered pair of ranks. */
+    public static final int LANES = 2;
+
+    /**
+     * The lane of this phase. Global sums travel apart from halo data, because a split sum and a
+     * split exchange overlap: one rank may send its vote before its ghost positions while its
+     * neighbour sends them the other way round. Within a lane all ranks send and receive in the same
+     * order, so FIFO per lane and the phase/step check still hold.
+     */
+    public int lane() {
+        return this == SUM ? 1 : 0;
+    }
 }

@@ -9,9 +9,38 @@ package org.dendrite.partition.comm;
  */
 public final class RankOrderedSum {
     private final MessageBuffer buffer = new MessageBuffer();
+    private boolean started;
+    private boolean sentAtStart;
 
     /** Sums {@code values[0..n)} over the ranks of {@code t}, in place (see {@link Transport#sum}). */
     public void sum(Transport t, double[] values, int n) {
+        start(t, values, n);
+        finish(t, values, n);
+    }
+
+    /**
+     * First half of {@link #sum}: an odd rank, a leaf of the tree's first level, sends its values to
+     * its parent now; every other rank has to wait for children and so does all its work in
+     * {@link #finish}. {@code values} must not change in between.
+     */
+    public void start(Transport t, double[] values, int n) {
+        if (started) {
+            throw new IllegalStateException("rank " + t.rank() + ": a global sum was started twice without finishing");
+        }
+        started = true;
+        sentAtStart = t.size() > 1 && t.rank() % 2 == 1;
+        if (sentAtStart) {
+            fill(values, n);
+            t.send(t.rank() - 1, Phase.SUM, 0, buffer);
+        }
+    }
+
+    /** Second half of {@link #sum}: the rest of the reduce, then the broadcast; the total lands in {@code values}. */
+    public void finish(Transport t, double[] values, int n) {
+        if (!started) {
+            throw new IllegalStateException("rank " + t.rank() + ": a global sum was finished without a start");
+        }
+        started = false;
         int size = t.size();
         if (size == 1) {
             return;
@@ -24,7 +53,7 @@ public final class RankOrderedSum {
             top <<= 1;
         }
         int s = 1;
-        for (; s < top; s <<= 1) {
+        for (; s < top && !sentAtStart; s <<= 1) {
             if (rank % (2 * s) == 0) {
                 int partner = rank + s;
                 if (partner < size) {

@@ -42,6 +42,19 @@ public interface Transport extends AutoCloseable {
     void sum(double[] values, int n);
 
     /**
+     * First half of {@link #sum}, for overlapping it with computation: sends what this rank can send
+     * without waiting. {@code values} must not change until {@link #finishSum}, which completes the
+     * sum with the same bits as {@link #sum}.
+     */
+    default void startSum(double[] values, int n) {
+    }
+
+    /** Second half of {@link #sum}: waits for the other ranks and leaves the sum in {@code values}. */
+    default void finishSum(double[] values, int n) {
+        sum(values, n);
+    }
+
+    /**
      * Tells every rank that this one failed, so that ranks waiting for it stop at once with an
      * error naming the failed rank instead of waiting out their timeout.
      */

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.dendrite.partition.comm.MessageBuffer;
 import org.dendrite.partition.comm.Phase;
-import org.dendrite.partition.comm.RankOrderedSum;
+import org.dendrite.partition.comm.PointToPointTransport;
 import org.dendrite.partition.comm.Transport;
 import org.dendrite.partition.comm.TransportException;
 
@@ -28,8 +28,12 @@ import com.hazelcast.topic.ITopic;
  * {@link Transport} between ranks hosted on the members of a Hazelcast cluster (any number of
  * ranks per member, members in one JVM or in several).
  *
- * <p>Point-to-point delivery: one {@link IQueue} of byte[] per ordered pair of ranks, FIFO because
- * one thread offers to it. Every queue addressed to rank r lives in a partition owned by r's member
+ * <p>Point-to-point delivery: one {@link IQueue} of byte[] per ordered pair of ranks and
+ * {@linkplain Phase#lane lane}, FIFO because
+ * one thread offers to it: each transport hands its encoded messages to its own sender thread, so
+ * {@link #send} returns at once instead of waiting out the offer's round trip to the receiver's
+ * member (a few ms for the 0.2 MB of a ghost layer), and the rank computes while the message
+ * travels; a failed offer fails the rank's next send or receive. Every queue addressed to rank r lives in a partition owned by r's member
  * (queue name {@code ...@key}, with a partition key r chose among those its member owns), so a send
  * is one network hop (offer to the receiver's member) and a receive is a local poll. The queues keep
  * no backup: halo data is transient and a lost member fails the run (recovery is by checkpoint).
@@ -44,8 +48,9 @@ import com.hazelcast.topic.ITopic;
  * most the receive timeout, for all {@code size} ranks. {@link #abort} publishes to a topic of the
  * run; a member leaving the cluster also fails every waiting receive at once.
  */
-public final class HazelcastTransport implements Transport {
+public final class HazelcastTransport extends PointToPointTransport {
     private static final long SLICE_MILLIS = 100;
+    private static final long CLOSE_DRAIN_SECONDS = 10;
 
     private final HazelcastInstance hz;
     private final String run;
@@ -54,13 +59,14 @@ public final class HazelcastTransport implements Transport {
     private final long timeoutNanos;
     private final HaloWire wire = new HaloWire();
     private final HaloWire.Message header = new HaloWire.Message();
-    private final RankOrderedSum summer = new RankOrderedSum();
-    private final IQueue<byte[]>[] sendQueue;
-    private final IQueue<byte[]>[] receiveQueue;
+    /** Queues by lane and peer rank. */
+    private final IQueue<byte[]>[][] sendQueue;
+    private final IQueue<byte[]>[][] receiveQueue;
     private final ITopic<String> abortTopic;
     private final UUID abortListener;
     private final UUID membershipListener;
     private volatile String failure;
+    private final ExecutorService sender;
 
     /**
      * Joins run {@code run} as {@code rank} of {@code size} ranks on member {@code hz}; returns
@@ -81,8 +87,13 @@ public final class HazelcastTransport implements Transport {
         this.rank = rank;
         this.size = size;
         this.timeoutNanos = timeout.toNanos();
-        sendQueue = new IQueue[size];
-        receiveQueue = new IQueue[size];
+        sendQueue = new IQueue[Phase.LANES][size];
+        receiveQueue = new IQueue[Phase.LANES][size];
+        sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dendrite-halo-send-" + run + "-rank-" + rank);
+            t.setDaemon(true);
+            return t;
+        });
 
         abortTopic = hz.getTopic("dendrite-abort-" + run);
         abortListener = abortTopic.addMessageListener(m -> {
@@ -123,9 +134,11 @@ public final class HazelcastTransport implements Transport {
             checkFailure("registering", -1);
             HazelcastCluster.sleep(10);
         }
-        for (int r = 0; r < size; r++) {
-            sendQueue[r] = hz.getQueue(queueName(rank, r) + "@" + registry.get(r));
-            receiveQueue[r] = hz.getQueue(queueName(r, rank) + "@" + key);
+        for (int lane = 0; lane < Phase.LANES; lane++) {
+            for (int r = 0; r < size; r++) {
+                sendQueue[lane][r] = hz.getQueue(queueName(rank, r, lane) + "@" + registry.get(r));
+                receiveQueue[lane][r] = hz.getQueue(queueName(r, rank, lane) + "@" + key);
+            }
         }
     }
 
@@ -163,8 +176,8 @@ public final class HazelcastTransport implements Transport {
         }
     }
 
-    private String queueName(int from, int to) {
-        return "dendrite-halo-" + run + "-" + from + "-" + to;
+    private String queueName(int from, int to, int lane) {
+        return "dendrite-halo-" + run + "-" + from + "-" + to + (lane == 0 ? "" : "-lane" + lane);
     }
 
     /** A partition key whose partition this member owns, so messages to this rank are stored here. */
@@ -195,10 +208,20 @@ public final class HazelcastTransport implements Transport {
         checkPeer(to, phase, "send to");
         checkFailure(phase.toString(), step);
         byte[] bytes = wire.encode(rank, phase, step, msg);
-        if (!sendQueue[to].offer(bytes)) {
-            throw new TransportException("rank " + rank + ": the halo queue to rank " + to + " refused a " + phase
-                    + " message (queue full)");
-        }
+        IQueue<byte[]> queue = sendQueue[phase.lane()][to];
+        sender.execute(() -> {
+            if (failure != null) {
+                return;
+            }
+            try {
+                if (!queue.offer(bytes)) {
+                    failure = "the halo queue to rank " + to + " refused a " + phase + " message of step " + step
+                            + " (queue full)";
+                }
+            } catch (RuntimeException e) {
+                failure = "sending a " + phase + " message of step " + step + " to rank " + to + " failed: " + e;
+            }
+        });
     }
 
     @Override
@@ -215,7 +238,7 @@ public final class HazelcastTransport implements Transport {
                             "rank %d: no %s message (step %d) from rank %d within %.1f s; that rank is stuck, "
                                     + "dead or out of step", rank, phase, step, from, timeoutNanos * 1e-9));
                 }
-                bytes = receiveQueue[from].poll(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, SLICE_MILLIS),
+                bytes = receiveQueue[phase.lane()][from].poll(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, SLICE_MILLIS),
                         TimeUnit.MILLISECONDS);
                 if (bytes != null) {
                     break;
@@ -232,11 +255,6 @@ public final class HazelcastTransport implements Transport {
                     + " but received " + header.phase + " step " + header.step + " from rank " + header.source
                     + ": the domains are out of step");
         }
-    }
-
-    @Override
-    public void sum(double[] values, int n) {
-        summer.sum(this, values, n);
     }
 
     @Override
@@ -269,14 +287,27 @@ public final class HazelcastTransport implements Transport {
 
     @Override
     public void close() {
+        // Messages still queued (e.g. the last sum's result) must reach their ranks before the queues
+        // go: wait for them, but not for ever when the cluster is failing.
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(CLOSE_DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sender.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (!hz.getLifecycleService().isRunning()) {
             return;
         }
         hz.getCluster().removeMembershipListener(membershipListener);
         abortTopic.removeMessageListener(abortListener);
-        for (IQueue<byte[]> q : receiveQueue) {
-            if (q != null) {
-                q.destroy();
+        for (IQueue<byte[]>[] lane : receiveQueue) {
+            for (IQueue<byte[]> q : lane) {
+                if (q != null) {
+                    q.destroy();
+                }
             }
         }
         hz.getMap("dendrite-ranks-" + run).remove(rank);

@@ -57,4 +57,45 @@ class RankOrderedSumTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {2, 3, 5, 8})
+    @DisplayName("a split sum gives the bits of a whole one, and no rank's start waits for another rank")
+    void splitSumEqualsWholeSum(int ranks) throws Exception {
+        Transport[] t = InProcessTransport.group(ranks, Duration.ofSeconds(20));
+        ExecutorService pool = Executors.newFixedThreadPool(ranks);
+        // Every rank starts before any rank may finish: a start that waited would time out.
+        java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(ranks);
+        try {
+            List<Future<double[][]>> f = new ArrayList<>();
+            for (int r = 0; r < ranks; r++) {
+                int rank = r;
+                f.add(pool.submit(() -> {
+                    double[] split = {0.1 * (rank + 1), rank * 7.0};
+                    double[] whole = split.clone();
+                    t[rank].startSum(split, 2);
+                    allStarted.countDown();
+                    if (!allStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new AssertionError("a start waited for another rank");
+                    }
+                    t[rank].finishSum(split, 2);
+                    t[rank].sum(whole, 2);
+                    return new double[][] {split, whole};
+                }));
+            }
+            for (int r = 0; r < ranks; r++) {
+                double[][] got = f.get(r).get();
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(Double.doubleToRawLongBits(got[1][k]), Double.doubleToRawLongBits(got[0][k]),
+                            "rank " + r + " value " + k);
+                }
+                assertEquals(7.0 * ranks * (ranks - 1) / 2, got[0][1], 0.0);
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Transport x : t) {
+                x.close();
+            }
+        }
+    }
 }

@@ -27,6 +27,14 @@ import org.dendrite.md.neighbor.PeriodicImages;
  * thread accumulates into its own force array (Newton's third law writes to both atoms of a pair)
  * and the arrays are added at the end.
  *
+ * <p>Overlap: when the halo has other domains to wait for ({@link HaloExchange#overlapsCommunication}),
+ * an evaluation runs the pair loop in three passes around the split exchanges, as rows list owned
+ * neighbours before ghosts ({@link NeighborList#ghostStart}): the rebuild vote (owned atoms only),
+ * start of the ghost-position exchange, pairs of owned atoms in the first half of the rows, finish
+ * of the exchange, pairs with ghosts, many-body terms, start of the ghost-force exchange, pairs of
+ * owned atoms in the other rows, finish. A rank then waits for its neighbours only where they are
+ * later by more than half its own pair work.
+ *
  * <p>Forces, virial and positions do not depend on the decomposition, the thread count or the order
  * of atoms and list rows, to the bit ({@link InvariantArithmetic}): positions and cell sit on a
  * binary lattice so periodic images are exact, each pair force is rounded to a multiple of 2^-40
@@ -58,7 +66,19 @@ public final class ForceEngine implements AutoCloseable {
     private double[][] threadForces;
     private final double[] threadPairEnergy;
     private final double[] threadCoulEnergy;
-    private final int[] rowStart;
+    /** Rows of each pass per thread: thread t evaluates rows [passRows[p][t], passRows[p][t+1]). */
+    private final int[][] passRows;
+    /** Every pair (one domain). */
+    private static final int PASS_ALL = 0;
+    /** Pairs of owned atoms in the first half of the rows, while ghost positions are in flight. */
+    private static final int PASS_OWNED_FIRST_HALF = 1;
+    /** Pairs with a ghost, once ghost positions are in. */
+    private static final int PASS_GHOSTS = 2;
+    /** Pairs of owned atoms in the other rows, while ghost forces are in flight. */
+    private static final int PASS_OWNED_SECOND_HALF = 3;
+    private final double[] vote = new double[1];
+    private final double[] edgeNow = new double[3];
+    private final double[] edgeAtBuild = new double[3];
 
     private final double[] globalVirial = new double[9];
     /** W terms: 0..8 Σ_owned x_a F_b, 9..17 Σ_ghosts n_a f_b (row-major a, b). */
@@ -73,6 +93,7 @@ public final class ForceEngine implements AutoCloseable {
     // State of the evaluation in progress, read by the worker threads.
     private Atoms current;
     private boolean currentEnergy;
+    private int currentPass;
     private final IntConsumer pairTask = this::pairChunk;
     private final IntConsumer buildTask = this::buildChunk;
 
@@ -115,7 +136,7 @@ public final class ForceEngine implements AutoCloseable {
         this.threadForces = new double[threads][];
         this.threadPairEnergy = new double[threads];
         this.threadCoulEnergy = new double[threads];
-        this.rowStart = new int[threads + 1];
+        this.passRows = new int[4][threads + 1];
         for (int k = 0; k < virialSums.length; k++) {
             virialSums[k] = new ExactSum();
         }
@@ -179,49 +200,59 @@ public final class ForceEngine implements AutoCloseable {
     public void compute(Atoms atoms, Box box, boolean energyAndVirial, ForceResult out) {
         long t0 = System.nanoTime();
         InvariantArithmetic.snap(atoms.x, atoms.nlocal, box, listRadius);
-        halo.forwardPositions(atoms, box);
-        long t1 = System.nanoTime();
-        timings.commNanos += t1 - t0;
         // The decision is summed over domains so that every domain rebuilds (and so exchanges
-        // borders) at the same step; with one domain the sum is the local flag.
-        boolean localRebuild = rebuildRequested || movedBeyondHalfSkin(atoms);
-        if (halo.sum(localRebuild ? 1.0 : 0.0) > 0) {
-            boolean fromReference = pendingReference != null;
-            rebuild(atoms, box);
-            // A list restored from a checkpoint is the list of the original build; the uninterrupted
-            // run checks the current positions against it at this step too, and may rebuild now.
-            if (halo.sum(fromReference && movedBeyondHalfSkin(atoms) ? 1.0 : 0.0) > 0) {
-                rebuild(atoms, box);
-            }
-        }
-        long t2 = System.nanoTime();
-        timings.neighborNanos += t2 - t1;
-
-        int total = atoms.total();
+        // borders) at the same step; with one domain the sum is the local flag. It needs only owned
+        // atoms, so it comes before the ghost positions are exchanged.
+        boolean localRebuild = rebuildRequested || movedBeyondHalfSkin(atoms, box);
+        boolean overlap = halo.overlapsCommunication();
         out.clear();
-        current = atoms;
         currentEnergy = energyAndVirial;
-        pool.run(pairTask);
-        double[] f = atoms.f;
-        for (int t = 1; t < pool.threads(); t++) {
-            double[] ft = threadForces[t];
-            for (int k = 0; k < 3 * total; k++) {
-                f[k] += ft[k];
+        Arrays.fill(threadPairEnergy, 0.0);
+        Arrays.fill(threadCoulEnergy, 0.0);
+        boolean rebuilt;
+        if (overlap) {
+            // With other domains to wait for, pairs among owned atoms fill the flight of the messages:
+            // the first half of them while the vote and the ghost positions travel, the second half
+            // while ghost forces travel back. Most steps do not rebuild, so the positions go out
+            // before the vote is known; on a rebuild step they are taken in and dropped. Splitting
+            // the pair loop changes no bit: pair forces are summed exactly.
+            vote[0] = localRebuild ? 1.0 : 0.0;
+            halo.startSum(vote);
+            halo.forwardPositionsStart(atoms, box);
+            long t1 = System.nanoTime();
+            timings.commNanos += t1 - t0;
+            if (!localRebuild) {
+                pairPass(atoms, PASS_OWNED_FIRST_HALF);
+            }
+            long t2 = System.nanoTime();
+            halo.finishSum(vote);
+            rebuilt = vote[0] > 0;
+            halo.forwardPositionsFinish(atoms, box);
+            timings.commNanos += System.nanoTime() - t2;
+            if (rebuilt) {
+                rebuildAsVoted(atoms, box);
+                Arrays.fill(threadPairEnergy, 0.0);
+                Arrays.fill(threadCoulEnergy, 0.0);
+                pairPass(atoms, PASS_OWNED_FIRST_HALF);
+            }
+        } else {
+            rebuilt = halo.sum(localRebuild ? 1.0 : 0.0) > 0;
+            long t1 = System.nanoTime();
+            timings.commNanos += t1 - t0;
+            if (rebuilt) {
+                rebuildAsVoted(atoms, box);
+            } else {
+                halo.forwardPositions(atoms, box);
+                timings.commNanos += System.nanoTime() - t1;
             }
         }
-        double ePair = 0, eCoul = 0;
-        for (int t = 0; t < pool.threads(); t++) {
-            ePair += threadPairEnergy[t];
-            eCoul += threadCoulEnergy[t];
-        }
-        if (energyAndVirial && coulomb != null) {
-            for (int i = 0; i < atoms.nlocal; i++) {
-                eCoul += coulomb.selfEnergy(atoms.q[i]);
-            }
-        }
-        long t3 = System.nanoTime();
-        timings.pairNanos += t3 - t2;
 
+        pairPass(atoms, overlap ? PASS_GHOSTS : PASS_ALL);
+        long t3 = System.nanoTime();
+        addThreadForces(atoms, atoms.total());
+        timings.pairNanos += System.nanoTime() - t3;
+
+        double[] f = atoms.f;
         double eMany = 0;
         for (ManyBodyTerm term : ff.manyBody()) {
             eMany += term.compute(atoms, list, halo, f);
@@ -232,15 +263,34 @@ public final class ForceEngine implements AutoCloseable {
         if (energyAndVirial) {
             ghostImageVirial(atoms);
         }
-        halo.reverseVector(atoms, f);
+        halo.reverseVectorStart(atoms, f);
+        timings.commNanos += System.nanoTime() - t4;
+        if (overlap) {
+            pairPass(atoms, PASS_OWNED_SECOND_HALF);
+            long tr = System.nanoTime();
+            addThreadForces(atoms, atoms.nlocal);
+            timings.pairNanos += System.nanoTime() - tr;
+        }
+        long t5 = System.nanoTime();
+        halo.reverseVectorFinish(atoms, f);
         if (energyAndVirial) {
             ownedVirial(atoms);
             halo.sum(virialSums);
             virial(box, out.virial);
         }
-        long t5 = System.nanoTime();
-        timings.commNanos += t5 - t4;
+        long t6 = System.nanoTime();
+        timings.commNanos += t6 - t5;
 
+        double ePair = 0, eCoul = 0;
+        for (int t = 0; t < pool.threads(); t++) {
+            ePair += threadPairEnergy[t];
+            eCoul += threadCoulEnergy[t];
+        }
+        if (energyAndVirial && coulomb != null) {
+            for (int i = 0; i < atoms.nlocal; i++) {
+                eCoul += coulomb.selfEnergy(atoms.q[i]);
+            }
+        }
         double eGlobal = 0;
         Arrays.fill(globalVirial, 0.0);
         for (GlobalTerm term : ff.global()) {
@@ -252,7 +302,7 @@ public final class ForceEngine implements AutoCloseable {
                 out.virial[k] += globalVirial[k];
             }
         }
-        timings.globalNanos += System.nanoTime() - t5;
+        timings.globalNanos += System.nanoTime() - t6;
 
         if (energyAndVirial) {
             out.pairEnergy = halo.sum(ePair);
@@ -265,14 +315,62 @@ public final class ForceEngine implements AutoCloseable {
         current = null;
     }
 
-    private boolean movedBeyondHalfSkin(Atoms atoms) {
-        int total = atoms.total();
-        if (3 * total > xRef.length) {
+    /** The rebuild every domain voted for, timed as neighbour work. */
+    private void rebuildAsVoted(Atoms atoms, Box box) {
+        long t0 = System.nanoTime();
+        boolean fromReference = pendingReference != null;
+        rebuild(atoms, box);
+        // A list restored from a checkpoint is the list of the original build; the uninterrupted
+        // run checks the current positions against it at this step too, and may rebuild now.
+        if (halo.sum(fromReference && movedBeyondHalfSkin(atoms, box) ? 1.0 : 0.0) > 0) {
+            rebuild(atoms, box);
+        }
+        timings.neighborNanos += System.nanoTime() - t0;
+    }
+
+    /** Runs one pass of the pair loop on all threads; timed as pair work. */
+    private void pairPass(Atoms atoms, int pass) {
+        long t0 = System.nanoTime();
+        current = atoms;
+        currentPass = pass;
+        pool.run(pairTask);
+        timings.pairNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Adds the force arrays of threads 1.. onto {@code atoms.f} for atoms [0, n) and zeroes them, so
+     * a later pass can accumulate afresh.
+     */
+    private void addThreadForces(Atoms atoms, int n) {
+        double[] f = atoms.f;
+        for (int t = 1; t < pool.threads(); t++) {
+            double[] ft = threadForces[t];
+            for (int k = 0; k < 3 * n; k++) {
+                f[k] += ft[k];
+                ft[k] = 0;
+            }
+        }
+    }
+
+    /**
+     * True when some owned atom has moved more than (skin − d)/2 since the last build, d bounding how
+     * far the box change alone has moved any periodic image relative to its owner. Every pair then
+     * changed its distance by less than the skin, owned or ghost (LAMMPS' check_distance does the
+     * same with its box-corner displacement). It reads owned atoms only, so the sum over domains is
+     * the same decision whatever the decomposition.
+     */
+    private boolean movedBeyondHalfSkin(Atoms atoms, Box box) {
+        int n = atoms.nlocal;
+        if (boxAtBuild == null || 3 * n > xRef.length) {
             return true;
         }
-        double limit = 0.25 * skin * skin;
+        double half = 0.5 * (skin - imageDrift(box));
+        if (half < 0) {
+            return true;
+        }
+        double limit = half * half;
         double[] x = atoms.x;
-        for (int k = 0; k < total; k++) {
+        for (int k = 0; k < n; k++) {
             double dx = x[3 * k] - xRef[3 * k];
             double dy = x[3 * k + 1] - xRef[3 * k + 1];
             double dz = x[3 * k + 2] - xRef[3 * k + 2];
@@ -281,6 +379,24 @@ public final class ForceEngine implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Σ_c m_c |h_c − h_c(build)| over the periodic cell vectors h_c, with m_c = ⌈list radius / width_c⌉
+     * the most cells an image can be away from its owner: a bound on |ΔH·n| for every ghost's image n.
+     */
+    private double imageDrift(Box box) {
+        double drift = 0;
+        for (int c = 0; c < 3; c++) {
+            if (!boxAtBuild.periodic(c)) {
+                continue;
+            }
+            box.edge(c, edgeNow);
+            boxAtBuild.edge(c, edgeAtBuild);
+            double dx = edgeNow[0] - edgeAtBuild[0], dy = edgeNow[1] - edgeAtBuild[1], dz = edgeNow[2] - edgeAtBuild[2];
+            drift += Math.ceil(listRadius / boxAtBuild.perpendicularWidth(c)) * Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        return drift;
     }
 
     private void rebuild(Atoms atoms, Box box) {
@@ -347,29 +463,72 @@ public final class ForceEngine implements AutoCloseable {
         boxAtBuild = box.copy();
     }
 
-    /** Splits list rows into contiguous chunks with equal numbers of pairs. */
+    /**
+     * Splits the rows of every pass into contiguous chunks with equal numbers of pairs (plus one per
+     * row), and the owned pairs into two halves at a row boundary.
+     */
     private void balanceRows(Atoms atoms) {
-        int threads = pool.threads();
         int n = atoms.nlocal;
-        long totalPairs = list.totalPairs() + n;
-        rowStart[0] = 0;
-        int row = 0;
-        for (int t = 1; t < threads; t++) {
-            long target = totalPairs * t / threads;
-            while (row < n && (long) list.offsets[row] + row < target) {
-                row++;
-            }
-            rowStart[t] = row;
+        long owned = 0;
+        for (int i = 0; i < n; i++) {
+            owned += pairsInPass(PASS_OWNED_FIRST_HALF, i);
         }
-        rowStart[threads] = n;
+        int split = 0;
+        for (long acc = 0; split < n && 2 * acc < owned; split++) {
+            acc += pairsInPass(PASS_OWNED_FIRST_HALF, split);
+        }
+        balance(PASS_ALL, 0, n);
+        balance(PASS_OWNED_FIRST_HALF, 0, split);
+        balance(PASS_GHOSTS, 0, n);
+        balance(PASS_OWNED_SECOND_HALF, split, n);
     }
 
+    private void balance(int pass, int from, int to) {
+        int threads = pool.threads();
+        int[] rows = passRows[pass];
+        long total = 0;
+        for (int i = from; i < to; i++) {
+            total += pairsInPass(pass, i) + 1;
+        }
+        rows[0] = from;
+        int row = from;
+        long acc = 0;
+        for (int t = 1; t < threads; t++) {
+            long target = total * t / threads;
+            while (row < to && acc < target) {
+                acc += pairsInPass(pass, row++) + 1;
+            }
+            rows[t] = row;
+        }
+        rows[threads] = to;
+    }
+
+    private int pairsInPass(int pass, int i) {
+        int[] off = list.offsets, ghosts = list.ghostStart;
+        return switch (pass) {
+            case PASS_ALL -> off[i + 1] - off[i];
+            case PASS_GHOSTS -> off[i + 1] - ghosts[i];
+            default -> ghosts[i] - off[i];
+        };
+    }
+
+    /**
+     * One thread's rows of the current pass. The first pass of an evaluation clears the force
+     * arrays; later passes add to them.
+     */
     private void pairChunk(int t) {
         Atoms atoms = current;
         boolean eflag = currentEnergy;
+        int pass = currentPass;
         int total = atoms.total();
         double[] f = t == 0 ? atoms.f : threadForces[t];
-        Arrays.fill(f, 0, 3 * total, 0.0);
+        if (pass == PASS_ALL || pass == PASS_OWNED_FIRST_HALF) {
+            Arrays.fill(f, 0, 3 * total, 0.0);
+        }
+        int[] rows = passRows[pass];
+        boolean ownedOnly = pass == PASS_OWNED_FIRST_HALF || pass == PASS_OWNED_SECOND_HALF;
+        int[] rowBegin = pass == PASS_GHOSTS ? list.ghostStart : list.offsets;
+        int[] ghostStart = list.ghostStart;
         double[] x = atoms.x;
         double[] q = atoms.q;
         int[] type = atoms.type;
@@ -383,12 +542,12 @@ public final class ForceEngine implements AutoCloseable {
         CoulombKernel coul = coulomb;
         double cutsqCoul = this.cutsqCoul;
         double ePair = 0, eCoul = 0;
-        for (int i = rowStart[t], end = rowStart[t + 1]; i < end; i++) {
+        for (int i = rows[t], end = rows[t + 1]; i < end; i++) {
             double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             double qi = q[i];
             int rowBase = type[i] * nt;
             double fxi = 0, fyi = 0, fzi = 0;
-            for (int k = offsets[i], kend = offsets[i + 1]; k < kend; k++) {
+            for (int k = rowBegin[i], kend = ownedOnly ? ghostStart[i] : offsets[i + 1]; k < kend; k++) {
                 int j = nb[k];
                 double dx = xi - x[3 * j], dy = yi - x[3 * j + 1], dz = zi - x[3 * j + 2];
                 double rsq = dx * dx + dy * dy + dz * dz;
@@ -427,8 +586,8 @@ public final class ForceEngine implements AutoCloseable {
             f[3 * i + 1] += fyi;
             f[3 * i + 2] += fzi;
         }
-        threadPairEnergy[t] = ePair;
-        threadCoulEnergy[t] = eCoul;
+        threadPairEnergy[t] += ePair;
+        threadCoulEnergy[t] += eCoul;
     }
 
     /** Σ_ghosts n_a f_b over ghosts that are periodic images (n ≠ 0), before ghost forces are folded back. */

@@ -21,6 +21,42 @@ public interface HaloExchange {
     /** Refreshes ghost positions from their owners after atoms moved or the box changed. */
     void forwardPositions(Atoms atoms, Box box);
 
+    /**
+     * True when the exchange gains from overlapping communication with computation, i.e. it has
+     * other domains to wait for. The engine then splits {@link #forwardPositions} and
+     * {@link #reverseVector} into start and finish and evaluates pairs among owned atoms in between.
+     */
+    default boolean overlapsCommunication() {
+        return false;
+    }
+
+    /**
+     * First half of {@link #forwardPositions}: sends what other domains need and returns without
+     * waiting for theirs. Owned positions must not change until {@link #forwardPositionsFinish}.
+     * Ghost positions are valid only after it.
+     */
+    default void forwardPositionsStart(Atoms atoms, Box box) {
+        forwardPositions(atoms, box);
+    }
+
+    /** Second half of {@link #forwardPositions}: receives and completes the ghost positions. */
+    default void forwardPositionsFinish(Atoms atoms, Box box) {
+    }
+
+    /**
+     * First half of {@link #reverseVector}: sends the ghost entries (after folding those that are
+     * this domain's own images) as far as possible without waiting for the last messages, which add
+     * onto owned atoms only. Until {@link #reverseVectorFinish} the caller may add to owned entries
+     * but must not touch ghost entries.
+     */
+    default void reverseVectorStart(Atoms atoms, double[] perAtom3) {
+    }
+
+    /** Second half of {@link #reverseVector}: receives, adds onto owners and zeroes the ghost entries. */
+    default void reverseVectorFinish(Atoms atoms, double[] perAtom3) {
+        reverseVector(atoms, perAtom3);
+    }
+
     /** Copies a per-atom scalar from owners to ghosts (e.g. the EAM embedding derivative). */
     void forwardScalar(Atoms atoms, double[] perAtom);
 
@@ -32,6 +68,18 @@ public interface HaloExchange {
 
     /** Sum of a small array over all domains, in place. */
     void sum(double[] values);
+
+    /**
+     * First half of {@link #sum(double[])}: sends without waiting, so the caller can compute while
+     * the other domains catch up. {@code values} must not change until {@link #finishSum}.
+     */
+    default void startSum(double[] values) {
+    }
+
+    /** Second half of {@link #sum(double[])}: the global sum lands in {@code values}. */
+    default void finishSum(double[] values) {
+        sum(values);
+    }
 
     /**
      * Adds exact sums over all domains in place: every domain gets the same total, with the same bits

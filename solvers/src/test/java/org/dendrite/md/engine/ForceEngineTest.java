@@ -202,6 +202,39 @@ class ForceEngineTest {
     }
 
     @Test
+    @DisplayName("a box change counts against the skin: images may move |ΔH·n| without any atom moving")
+    void boxChangeCountsAgainstTheSkin() {
+        ForceField ff = forceField(6.0);
+        Box box = Box.orthorhombic(18, 18, 18);
+        Atoms atoms = randomAtoms(ff.species(), box, 120, 3);
+        double[] f = new double[3 * atoms.nlocal];
+        try (ForceEngine engine = new ForceEngine(ff, 1.0, 2)) {
+            ForceResult r = new ForceResult();
+            engine.compute(atoms, box, true, r);
+            assertEquals(1, engine.timings().rebuilds);
+            // Images one cell away come 0.8 Å closer: within the 1 Å skin, so the list still holds.
+            box.set(0, 0, 0, 17.2, 18, 18, 0, 0, 0);
+            engine.compute(atoms, box, true, r);
+            assertEquals(1, engine.timings().rebuilds, "an image drift of 0.8 Å < skin needs no rebuild");
+            double eRef = bruteForce(ff, atoms, box, f, new double[9]);
+            assertEquals(eRef, r.potentialEnergy(), 1e-10 * Math.abs(eRef));
+            // The drift leaves (1 − 0.8)/2 = 0.1 Å for each atom of a pair.
+            atoms.x[0] += 0.15;
+            engine.compute(atoms, box, true, r);
+            assertEquals(2, engine.timings().rebuilds, "0.15 Å > (skin − drift)/2 must trigger a rebuild");
+            // A drift beyond the skin alone forces a rebuild, and the forces stay those of all images.
+            box.set(0, 0, 0, 17.2, 18, 16.9, 0, 0, 0);
+            engine.compute(atoms, box, true, r);
+            assertEquals(3, engine.timings().rebuilds, "an image drift of 1.1 Å > skin must trigger a rebuild");
+            eRef = bruteForce(ff, atoms, box, f, new double[9]);
+            assertEquals(eRef, r.potentialEnergy(), 1e-10 * Math.abs(eRef));
+            for (int k = 0; k < 3 * atoms.nlocal; k++) {
+                assertEquals(f[k], atoms.f[k], 1e-9 * Math.max(1, Math.abs(f[k])), "force component " + k);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("importing the build reference reproduces forces bit for bit after a restart")
     void buildReferenceMakesRestartBitIdentical() {
         ForceField ff = forceField(6.0);

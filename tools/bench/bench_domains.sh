@@ -4,9 +4,10 @@
 # Du/Teter force field (LAMMPS: born/coul/dsf, the same terms as tools/bench/lammps-llzo-nve.in).
 # Usage: tools/bench/bench_domains.sh DATA_FILE STEPS REPLICATE [ROUNDS]
 #   e.g. tools/bench/bench_domains.sh conf/structures/llzo-tetragonal-5184.data 200 2 3   # 41472 atoms
-# Prints one markdown row per case and round: atoms, case, cores used, steps/s, speed-up over
-# dendrite on 1 domain with 1 thread, share of the step spent in exchange (mean over ranks) and
-# the ratio to LAMMPS on the same number of cores (dendrite/LAMMPS steps/s; > 1 is faster).
+# Prints one markdown row per case and round, then the median of each case over the rounds:
+# atoms, case, cores used, steps/s, speed-up (dendrite over dendrite on 1 domain with 1 thread,
+# LAMMPS over LAMMPS 1 rank), share of the step spent in exchange (mean over ranks) and the ratio to
+# LAMMPS on the same number of cores (dendrite/LAMMPS steps/s; > 1 is faster).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -84,25 +85,51 @@ two_jvm=", rank_hosts: 1, cluster_name: bench-$$, port: ${hz_ports[1]}, peers: [
 echo "| atoms | case | cores | steps/s | speed-up vs 1 domain | exchange share | dendrite/LAMMPS |"
 echo "|---:|---|---:|---:|---:|---:|---:|"
 atoms=$(( $(awk '/ atoms$/ {print $1; exit}' "$data") * rep * rep * rep ))
+# Each round runs the 2-core dendrite cases in a rotated order, so that no case always runs last
+# (this VM's speed drifts by ±10-20 % over minutes); the summary gives the median over the rounds.
+cases=(two four hz2 jvm2)
+results="$work/results.tsv"
 for round in $(seq 1 "$rounds"); do
   l1=$(lammps_steps_per_s 1); l2=$(lammps_steps_per_s 2)
   read -r d1 x1 < <(dendrite_case one 1x1x1 local 1)
-  read -r d2 x2 < <(dendrite_case two 2x1x1 local 2)
-  read -r d4 x4 < <(dendrite_case four 2x2x1 local 2)
-  read -r h2 y2 < <(dendrite_case hz2 2x1x1 hazelcast 2)
-  read -r j2 z2 < <(dendrite_case jvm2 2x1x1 hazelcast 2 "$two_jvm")
-  python3 - "$atoms" "$l1" "$l2" "$d1" "$x1" "$d2" "$x2" "$d4" "$x4" "$h2" "$y2" "$j2" "$z2" "$round" <<'PY'
+  declare -A sps=() share=()
+  for k in 0 1 2 3; do
+    c=${cases[$(( (k + round - 1) % 4 ))]}
+    case $c in
+      two)  read -r sps[$c] share[$c] < <(dendrite_case two 2x1x1 local 2) ;;
+      four) read -r sps[$c] share[$c] < <(dendrite_case four 2x2x1 local 2) ;;
+      hz2)  read -r sps[$c] share[$c] < <(dendrite_case hz2 2x1x1 hazelcast 2) ;;
+      jvm2) read -r sps[$c] share[$c] < <(dendrite_case jvm2 2x1x1 hazelcast 2 "$two_jvm") ;;
+    esac
+  done
+  python3 - "$atoms" "$l1" "$l2" "$d1" "$x1" "${sps[two]}" "${share[two]}" "${sps[four]}" "${share[four]}" \
+      "${sps[hz2]}" "${share[hz2]}" "${sps[jvm2]}" "${share[jvm2]}" "$round" "$results" <<'PY'
 import sys
 a = sys.argv[1]; l1, l2, d1, x1, d2, x2, d4, x4, h2, y2, j2, z2 = map(float, sys.argv[2:14]); r = sys.argv[14]
-def row(case, cores, s, x, lmp):
+out = open(sys.argv[15], "a")
+def row(case, cores, s, x, lmp, base):
     ratio = f"{s / lmp:.2f}" if lmp else ""
-    print(f"| {a} | {case} (round {r}) | {cores} | {s:.2f} | {s / d1:.2f} | {100 * x:.1f} % | {ratio} |")
-row("LAMMPS 1 rank", 1, l1, 0, 0)
-row("LAMMPS 2 ranks", 2, l2, 0, 0)
-row("dendrite 1 domain", 1, d1, x1, l1)
-row("dendrite 2 domains in-process", 2, d2, x2, l2)
-row("dendrite 4 domains in-process (2 per core)", 2, d4, x4, l2)
-row("dendrite 2 domains, Hazelcast (2 members, one JVM)", 2, h2, y2, l2)
-row("dendrite 2 domains, Hazelcast (2 JVMs, rank 1 on a dendrite member)", 2, j2, z2, l2)
+    print(f"| {a} | {case} (round {r}) | {cores} | {s:.2f} | {s / base:.2f} | {100 * x:.1f} % | {ratio} |")
+    out.write(f"{case}\t{cores}\t{s}\t{s / base}\t{x}\t{s / lmp if lmp else ''}\n")
+row("LAMMPS 1 rank", 1, l1, 0, 0, l1)
+row("LAMMPS 2 ranks", 2, l2, 0, 0, l1)
+row("dendrite 1 domain", 1, d1, x1, l1, d1)
+row("dendrite 2 domains in-process", 2, d2, x2, l2, d1)
+row("dendrite 4 domains in-process (2 per core)", 2, d4, x4, l2, d1)
+row("dendrite 2 domains, Hazelcast (2 members, one JVM)", 2, h2, y2, l2, d1)
+row("dendrite 2 domains, Hazelcast (2 JVMs, rank 1 on a dendrite member)", 2, j2, z2, l2, d1)
 PY
 done
+# Medians over the rounds; a LAMMPS row's speed-up is over LAMMPS 1 rank.
+python3 - "$atoms" "$rounds" "$results" <<'PY'
+import sys, statistics
+a, rounds = sys.argv[1], sys.argv[2]
+rows = {}
+for line in open(sys.argv[3]):
+    case, cores, s, up, x, ratio = line.rstrip("\n").split("\t")
+    rows.setdefault((case, cores), []).append((float(s), float(up), float(x), float(ratio) if ratio else None))
+for (case, cores), v in rows.items():
+    med = lambda k: statistics.median(r[k] for r in v)
+    ratio = f"{statistics.median(r[3] for r in v):.2f}" if v[0][3] is not None else ""
+    print(f"| {a} | {case} (median of {rounds}) | {cores} | {med(0):.2f} | {med(1):.2f} | {100 * med(2):.1f} % | {ratio} |")
+PY

@@ -248,9 +248,10 @@ public final class ForceEngine implements AutoCloseable {
         }
 
         pairPass(atoms, overlap ? PASS_GHOSTS : PASS_ALL);
-        long t3 = System.nanoTime();
+        long tf = System.nanoTime();
         addThreadForces(atoms, atoms.total());
-        timings.pairNanos += System.nanoTime() - t3;
+        long t3 = System.nanoTime();
+        timings.pairNanos += t3 - tf;
 
         double[] f = atoms.f;
         double eMany = 0;

@@ -13,6 +13,8 @@ import org.dendrite.md.engine.ForceEngine;
 import org.dendrite.md.engine.ForceResult;
 import org.dendrite.md.io.Structure;
 import org.dendrite.md.potential.ForceField;
+import org.dendrite.partition.comm.InProcessTransport;
+import org.dendrite.partition.comm.Transport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,11 +72,17 @@ class DecomposedNveTest {
     }
 
     private static Run decomposed(Structure s, ForceField ff, BrickGrid grid, double skin, int steps, int trackedId) {
+        return decomposed(s, ff, grid, skin, steps, trackedId, 1);
+    }
+
+    private static Run decomposed(Structure s, ForceField ff, BrickGrid grid, double skin, int steps, int trackedId,
+                                  int engineThreads) {
         double[] count = new double[steps];
         double[] charge = new double[steps];
         int[] owner = new int[steps];
         Arrays.fill(owner, -1);
-        try (DecomposedSystem d = new DecomposedSystem(s, ff, grid, skin, Duration.ofSeconds(60))) {
+        Transport[] transports = InProcessTransport.group(grid.domains(), Duration.ofSeconds(60));
+        try (DecomposedSystem d = new DecomposedSystem(s.atoms(), s.box(), ff, grid, skin, transports, engineThreads)) {
             d.run(r -> {
                 Atoms a = r.atoms;
                 r.engine.compute(a, r.box, false, r.result);
@@ -101,6 +109,8 @@ class DecomposedNveTest {
             double[] x = new double[3 * d.atomCount()];
             d.gatherUnwrappedPositions(x);
             return new Run(x, count, charge, owner, d.rank(0).engine.timings().rebuilds);
+        } finally {
+            Transport.closeAll(transports);
         }
     }
 
@@ -117,6 +127,19 @@ class DecomposedNveTest {
             assertEquals(n, run.count()[step], 0.0, "atom count at step " + (step + 1));
             assertEquals(q0, run.charge()[step], 1e-9, "total charge at step " + (step + 1));
         }
+    }
+
+    @Test
+    @DisplayName("with two force threads per rank, the overlapped pair passes give the one-domain trajectory bit for bit")
+    void twoThreadsPerRankFollowOneDomainExactly() {
+        ForceField ff = TestSystems.llzoForceField();
+        Structure s = TestSystems.llzo(ff, 2, 2, 2, 0.05, 21);
+        TestSystems.velocities(s.atoms(), 900, 22);
+        int steps = 40;
+        double[] ref = singleDomain(s, ff, 1.0, steps);
+        Run run = decomposed(s, ff, new BrickGrid(2, 1, 1), 1.0, steps, 1, 2);
+        assertTrue(run.rebuilds() >= 2, "the run rebuilt " + run.rebuilds() + " times");
+        assertEquals(0.0, maxDiff(ref, run.positions()), 0.0, "largest position difference, Å");
     }
 
     @Test

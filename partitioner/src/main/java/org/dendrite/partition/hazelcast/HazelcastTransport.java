@@ -29,12 +29,11 @@ import com.hazelcast.topic.ITopic;
  * ranks per member, members in one JVM or in several).
  *
  * <p>Point-to-point delivery: one {@link IQueue} of byte[] per ordered pair of ranks and
- * {@linkplain Phase#lane lane}, FIFO because
- * one thread offers to it: each transport hands its encoded messages to its own sender thread, so
- * {@link #send} returns at once instead of waiting out the offer's round trip to the receiver's
- * member (a few ms for the 0.2 MB of a ghost layer), and the rank computes while the message
- * travels; a failed offer fails the rank's next send or receive. Every queue addressed to rank r lives in a partition owned by r's member
- * (queue name {@code ...@key}, with a partition key r chose among those its member owns), so a send
+ * {@linkplain Phase#lane lane}, FIFO because one thread offers to it: each transport hands its
+ * encoded messages to its own sender thread, so {@link #send} returns at once instead of waiting out
+ * the offer's round trip to the receiver's member (a few ms for the 0.2 MB of a ghost layer), and
+ * the rank computes while the message travels; a failed offer fails the rank's next send or
+ * receive. Every queue addressed to rank r lives in a partition owned by r's member (queue name {@code ...@key}, with a partition key r chose among those its member owns), so a send
  * is one network hop (offer to the receiver's member) and a receive is a local poll. The queues keep
  * no backup: halo data is transient and a lost member fails the run (recovery is by checkpoint).
  *

@@ -338,17 +338,13 @@ public final class ForceEngine implements AutoCloseable {
         timings.pairNanos += System.nanoTime() - t0;
     }
 
-    /**
-     * Adds the force arrays of threads 1.. onto {@code atoms.f} for atoms [0, n) and zeroes them, so
-     * a later pass can accumulate afresh.
-     */
+    /** Adds the force arrays of threads 1.. onto {@code atoms.f} for atoms [0, n). */
     private void addThreadForces(Atoms atoms, int n) {
         double[] f = atoms.f;
         for (int t = 1; t < pool.threads(); t++) {
             double[] ft = threadForces[t];
             for (int k = 0; k < 3 * n; k++) {
                 f[k] += ft[k];
-                ft[k] = 0;
             }
         }
     }
@@ -515,7 +511,8 @@ public final class ForceEngine implements AutoCloseable {
 
     /**
      * One thread's rows of the current pass. The first pass of an evaluation clears the force
-     * arrays; later passes add to them.
+     * arrays; later passes add to them, except that a helper thread's owned entries start again from
+     * zero in the last pass, their earlier sums having been added to {@code atoms.f} already.
      */
     private void pairChunk(int t) {
         Atoms atoms = current;
@@ -525,6 +522,8 @@ public final class ForceEngine implements AutoCloseable {
         double[] f = t == 0 ? atoms.f : threadForces[t];
         if (pass == PASS_ALL || pass == PASS_OWNED_FIRST_HALF) {
             Arrays.fill(f, 0, 3 * total, 0.0);
+        } else if (pass == PASS_OWNED_SECOND_HALF && t > 0) {
+            Arrays.fill(f, 0, 3 * atoms.nlocal, 0.0);
         }
         int[] rows = passRows[pass];
         boolean ownedOnly = pass == PASS_OWNED_FIRST_HALF || pass == PASS_OWNED_SECOND_HALF;
